@@ -1,0 +1,172 @@
+// The ModelGraph: what the analysis extracts from one file. It is the single source of
+// truth for rules, fixes, hover/outline and the trainer, and it is plain data (no
+// TypeScript nodes, no LSP types), so it can cross a worker boundary as JSON.
+
+/** A half-open character range [start, end) in the file's text (UTF-16 offsets). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** What statically could not be decided. Rules never report on the strength of it. */
+export const UNKNOWN = 'unknown' as const;
+export type Unknown = typeof UNKNOWN;
+
+/**
+ * A config value resolved as far as syntax allows. Literals become JS values;
+ * `tf.regularizers.l2({...})` becomes a `regularizer` value; anything else is UNKNOWN.
+ */
+export type ConfigValue =
+  | number
+  | string
+  | boolean
+  | null
+  | undefined
+  | ConfigValue[]
+  | ConfigObject
+  | RegularizerValue
+  | LayerRef
+  | Unknown;
+
+export interface ConfigObject {
+  kind: 'object';
+  /** Keys known to be present, with their values. */
+  props: Record<string, ConfigValue>;
+  /** False when an unresolved spread means any other key might be present too. */
+  complete: boolean;
+}
+
+/** `tf.regularizers.l1|l2|l1l2(arg)` or a string identifier such as `'l1l2'`. */
+export interface RegularizerValue {
+  kind: 'regularizer';
+  /** `l1`, `l2`, `l1l2`, or for string identifiers the string itself. */
+  factory: string;
+  form: 'call' | 'string';
+  /** The call's first argument, resolved (undefined when called with no argument). */
+  arg: ConfigValue;
+  span: Span;
+  /** Span of the first argument, when there is one. */
+  argSpan?: Span;
+}
+
+/** A layer passed as a config value, e.g. `bidirectional({layer: tf.layers.lstm(...)})`. */
+export interface LayerRef {
+  kind: 'layer';
+  index: number;
+}
+
+export type LayerKind =
+  | 'dense'
+  | 'conv'
+  | 'recurrent'
+  | 'dropout'
+  | 'normalization'
+  | 'wrapper'
+  | 'merge'
+  | 'input'
+  | 'other';
+
+export type ModelStyle = 'sequential-add' | 'sequential-array' | 'functional';
+
+export interface PropertySpan {
+  /** The whole `key: value` property. */
+  span: Span;
+  valueSpan: Span;
+}
+
+export interface LayerNode {
+  index: number;
+  /** The factory name as tfjs spells it: `dense`, `conv2d`, `lstm`, ... */
+  factory: string;
+  kind: LayerKind;
+  /** The whole call expression `tf.layers.dense({...})`. */
+  span: Span;
+  /** The factory name's span (`dense` in `tf.layers.dense(`): where diagnostics point. */
+  nameSpan: Span;
+  /** Span of the callee expression (`tf.layers.dense`), for rewriting namespaces. */
+  calleeSpan: Span;
+  /** The text in front of the factory name in the callee (`tf.layers.`, or '' for a bare identifier). */
+  calleePrefix: string;
+  /** The config argument: absent (no argument), a resolved object, or UNKNOWN. */
+  config: ConfigObject | Unknown | 'absent';
+  /** Span of the first argument when it is written inline as an object literal. */
+  configLiteralSpan?: Span;
+  /** Spans of the config's own properties written inline (by key). */
+  configProps: Record<string, PropertySpan>;
+  /** Index of the model this layer belongs to, or null when in none we know. */
+  model: number | null;
+  /** Successor layers in data flow; [] for an output, UNKNOWN when not known. */
+  next: number[] | Unknown;
+  /** Predecessor layers in data flow; UNKNOWN when not known. */
+  prev: number[] | Unknown;
+  /** True when some path through `next` is only conditionally taken. */
+  conditionalNext: boolean;
+  isOutput: boolean | Unknown;
+  /** For wrapped layers: the wrapper's index. */
+  wrappedBy: number | null;
+  /** For wrappers: the wrapped layer's index (or UNKNOWN when not a literal layer). */
+  inner: number | null | Unknown;
+  /** How the layer enters the model, for fixes that must edit the surrounding code. */
+  site?: LayerSite;
+}
+
+/**
+ * Where the layer call sits relative to its model, so a fix can insert a sibling:
+ * - `add`: the statement `model.add(<call>)` (span covers the whole statement);
+ * - `array-element`: an element of `tf.sequential({layers: [...]})`;
+ * - `apply`: `<call>.apply(<arg>)` (span covers the whole apply call) or
+ *   `<ident>.apply(...)` where the layer is bound to a variable first;
+ * - `other`: anywhere else.
+ */
+export type LayerSite =
+  | { kind: 'add'; statement: Span; receiver: string }
+  | { kind: 'array-element'; element: Span; array: Span }
+  | { kind: 'apply'; applyCall: Span; argSpan: Span; statement?: Span }
+  | { kind: 'other' };
+
+export interface ModelNode {
+  index: number;
+  /** Variable, property or function name that holds or builds the model. */
+  name: string;
+  style: ModelStyle;
+  /** Span of the constructing call (`tf.sequential(...)`, `tf.model(...)`, or the class). */
+  span: Span;
+  /** Layer indices in data-flow order. */
+  layers: number[];
+  /** False when layers may be added that the analysis could not see (e.g. a model passed in). */
+  complete: boolean;
+}
+
+/** How tfjs is bound in this file, so fixes can write code in the file's own style. */
+export interface TfjsBindings {
+  /** Module specifiers imported (e.g. `@tensorflow/tfjs`). Empty: no tfjs in this file. */
+  modules: string[];
+  /** Identifiers bound to the whole tfjs namespace (`tf`). */
+  namespaces: string[];
+  /** Identifiers bound to `tf.layers` (`layers`, `L`). */
+  layersNamespaces: string[];
+  /** Identifiers bound directly to layer factories: local name -> factory name. */
+  layerFactories: Record<string, string>;
+  /** Identifiers bound to `tf.regularizers`. */
+  regularizersNamespaces: string[];
+  /** Identifiers bound directly to regularizer factories: local name -> l1|l2|l1l2. */
+  regularizerFactories: Record<string, string>;
+  /** Whether named ES imports from a tfjs module are used (fixes add specifiers there). */
+  namedImport?: { span: Span; names: string[]; module: string };
+}
+
+export interface ParseProblem {
+  message: string;
+  span: Span;
+}
+
+export interface ModelGraph {
+  fileName: string;
+  tfjs: TfjsBindings;
+  models: ModelNode[];
+  layers: LayerNode[];
+  /** Syntax errors TypeScript reported; the graph still covers what parsed. */
+  parseProblems: ParseProblem[];
+  /** Set when the file could not be analysed at all (e.g. nesting too deep to parse). */
+  fatal?: string;
+}
