@@ -1,0 +1,60 @@
+// analyzeText: file text in, ModelGraph out. Never throws: a file TypeScript cannot parse
+// at all (e.g. nesting deep enough to overflow the parser's stack) gets `fatal`.
+import { GraphBuilder } from './graphBuilder';
+import type { ModelGraph } from './modelGraph';
+import { ModelFlow } from './modelFlow';
+import { mentionsTfjs, parseProblemsOf, parseSource, ts } from './parse';
+import { Scopes } from './scopes';
+import { TfjsResolver } from './tfjsBindings';
+
+export * from './modelGraph';
+
+export function analyzeText(text: string, fileName: string): ModelGraph {
+  const graph = emptyGraph(fileName);
+  if (!mentionsTfjs(text)) return graph;
+  let sourceFile: ts.SourceFile;
+  try {
+    sourceFile = parseSource(text, fileName);
+  } catch (err) {
+    graph.fatal = `reglint could not parse this file: ${describe(err)}`;
+    return graph;
+  }
+  return analyzeSourceFile(sourceFile, graph);
+}
+
+export function analyzeSourceFile(sourceFile: ts.SourceFile, graph = emptyGraph(sourceFile.fileName)): ModelGraph {
+  try {
+    graph.parseProblems = parseProblemsOf(sourceFile);
+    const tfjs = new TfjsResolver(sourceFile);
+    graph.tfjs = tfjs.bindings;
+    if (!tfjs.hasTfjs) return graph;
+    const builder = new GraphBuilder(sourceFile, new Scopes(), tfjs);
+    new ModelFlow(builder, sourceFile).run();
+    const { models, layers } = builder.finish();
+    graph.models = models;
+    graph.layers = layers;
+  } catch (err) {
+    graph.models = [];
+    graph.layers = [];
+    graph.fatal = `reglint could not analyse this file: ${describe(err)}`;
+  }
+  return graph;
+}
+
+function emptyGraph(fileName: string): ModelGraph {
+  return {
+    fileName,
+    tfjs: {
+      modules: [], namespaces: [], layersNamespaces: [], layerFactories: {},
+      regularizersNamespaces: [], regularizerFactories: {},
+    },
+    models: [],
+    layers: [],
+    parseProblems: [],
+  };
+}
+
+function describe(err: unknown): string {
+  if (err instanceof RangeError) return 'the code is nested too deeply (' + err.message + ')';
+  return err instanceof Error ? err.message : String(err);
+}

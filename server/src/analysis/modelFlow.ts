@@ -1,0 +1,703 @@
+// A small abstract interpreter over the file's statements that follows layers, symbolic
+// tensors and models through variables, `model.add`, `.apply()`, `tf.model`, loops,
+// branches, helper functions and classes. It never runs code; where it cannot follow a
+// value it says so, and the graph records UNKNOWN.
+import {
+  FlowState, joinValues, layersMentioned, producersOf, UNKNOWN_VALUE,
+  type FlowValue, type Tail, type VarKey,
+} from './flowValues';
+import { GraphBuilder, spanOf } from './graphBuilder';
+import { ts } from './parse';
+import { skipOuterExpressions } from './tfjsBindings';
+
+const MAX_CALL_DEPTH = 6;
+
+type FunctionNode = ts.SignatureDeclaration & { body?: ts.ConciseBody };
+
+interface Frame {
+  fn: FunctionNode | ts.SourceFile | ts.ClassLikeDeclaration;
+  returns: FlowValue[];
+  returnStates: FlowState[];
+  thisValue: FlowValue;
+  /** Root frames finalize the models still open when they exit. */
+  isRoot: boolean;
+}
+
+/** Methods of a model or tensor that neither add layers nor leak them. */
+const HARMLESS_METHODS = new Set([
+  'compile', 'fit', 'fitDataset', 'evaluate', 'predict', 'summary', 'save', 'getLayer',
+  'log', 'warn', 'error', 'info', 'debug', 'dispose', 'print', 'then', 'catch',
+]);
+
+export class ModelFlow {
+  private readonly visited = new Set<ts.Node>();
+  private readonly callStack: ts.Node[] = [];
+  /** Classes whose `this` is a model (they extend tf.Sequential or call `this.add(layer)`). */
+  private readonly classModels = new Map<ts.ClassLikeDeclaration, number>();
+  private frame!: Frame;
+
+  constructor(private readonly g: GraphBuilder, private readonly sourceFile: ts.SourceFile) {}
+
+  run(): void {
+    const functions = collectFunctions(this.sourceFile);
+    const calledInFile = this.calledFunctions();
+    this.runRoot(this.sourceFile, () => this.execStatements(this.sourceFile.statements, this.state));
+    for (const cls of collectClasses(this.sourceFile)) this.runClass(cls);
+    for (const fn of functions) {
+      if (!this.visited.has(fn) && !calledInFile.has(fn)) this.runFunctionRoot(fn);
+    }
+    for (const fn of functions) if (!this.visited.has(fn)) this.runFunctionRoot(fn);
+    this.registerStrayLayerCalls();
+  }
+
+  // ---- roots ---------------------------------------------------------------------------
+
+  private state = new FlowState();
+
+  private runRoot(fn: Frame['fn'], body: () => FlowValue | void, thisValue: FlowValue = UNKNOWN_VALUE): void {
+    this.state = new FlowState();
+    this.frame = { fn, returns: [], returnStates: [], thisValue, isRoot: true };
+    this.visited.add(fn);
+    const result = body();
+    if (result) this.frame.returns.push(result);
+    const exits = [...this.frame.returnStates, ...(this.state.terminated ? [] : [this.state])];
+    for (const exit of exits) {
+      for (const [model, tails] of exit.tails) this.g.recordOutputs(model, tails);
+    }
+    // Tensors or layers handed back to unseen callers may be wired further there.
+    for (const value of this.frame.returns) this.escape(value);
+  }
+
+  private runFunctionRoot(fn: FunctionNode): void {
+    this.runRoot(fn, () => {
+      for (const p of fn.parameters) this.bindPattern(p.name, p, UNKNOWN_VALUE);
+      return this.execBody(fn);
+    });
+  }
+
+  /** A class's members share `this`: constructor first, then fields and methods in order. */
+  private runClass(cls: ts.ClassLikeDeclaration): void {
+    const base = cls.heritageClauses
+      ?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+    const entity = base ? this.g.tfjs.classify(base) : undefined;
+    let thisValue: FlowValue = { t: 'this', cls };
+    if (entity?.kind === 'tfFunction' && (entity.name === 'Sequential' || entity.name === 'LayersModel')) {
+      const name = cls.name?.text ?? 'model';
+      const model = this.g.modelFor(cls, 'sequential-add', name, cls.name ? spanOf(cls.name) : spanOf(cls));
+      this.classModels.set(cls, model);
+      thisValue = { t: 'model', model };
+    }
+    const members = [...cls.members].sort((a, b) => Number(ts.isConstructorDeclaration(b)) - Number(ts.isConstructorDeclaration(a)));
+    this.runRoot(cls, () => {
+      if (thisValue.t === 'model') this.state.tails.set(thisValue.model, new Set<Tail>(['start']));
+      for (const member of members) {
+        if (ts.isPropertyDeclaration(member) && member.initializer) {
+          const value = this.evaluate(member.initializer);
+          const key = thisKey(cls, member.name);
+          if (key) this.state.vars.set(key, value);
+        } else if ((ts.isConstructorDeclaration(member) || ts.isMethodDeclaration(member)) && member.body) {
+          if (this.visited.has(member)) continue;
+          this.visited.add(member);
+          for (const p of member.parameters) this.bindPattern(p.name, p, UNKNOWN_VALUE);
+          const saved = this.frame.returnStates.length;
+          this.execBody(member);
+          // A method's `return` ends that method, not the class: continue from the merge.
+          const exits = this.frame.returnStates.splice(saved);
+          if (exits.length) this.state.assign(FlowState.merge([...exits, this.state]));
+          this.state.terminated = false;
+        }
+      }
+    }, thisValue);
+  }
+
+  // ---- statements ----------------------------------------------------------------------
+
+  private execBody(fn: FunctionNode): FlowValue | void {
+    if (!fn.body) return;
+    if (ts.isBlock(fn.body)) this.execStatements(fn.body.statements, this.state);
+    else return this.evaluate(fn.body);
+  }
+
+  private execStatements(statements: readonly ts.Statement[], _state: FlowState): void {
+    for (const statement of statements) {
+      if (this.state.terminated) return;
+      this.execStatement(statement);
+    }
+  }
+
+  private execStatement(s: ts.Statement): void {
+    if (ts.isVariableStatement(s)) {
+      for (const d of s.declarationList.declarations) {
+        const value = d.initializer ? this.evaluate(d.initializer) : UNKNOWN_VALUE;
+        this.bindPattern(d.name, d, value);
+      }
+    } else if (ts.isExpressionStatement(s)) {
+      this.evaluate(s.expression);
+    } else if (ts.isBlock(s)) {
+      this.execStatements(s.statements, this.state);
+    } else if (ts.isIfStatement(s)) {
+      this.evaluate(s.expression);
+      this.branch([() => this.execStatement(s.thenStatement), () => s.elseStatement && this.execStatement(s.elseStatement)]);
+    } else if (ts.isForStatement(s) || ts.isForOfStatement(s) || ts.isForInStatement(s) ||
+      ts.isWhileStatement(s) || ts.isDoStatement(s)) {
+      this.execLoop(s);
+    } else if (ts.isReturnStatement(s)) {
+      const value = s.expression ? this.evaluate(s.expression) : UNKNOWN_VALUE;
+      this.frame.returns.push(value);
+      this.frame.returnStates.push(this.state.clone());
+      this.state.terminated = true;
+    } else if (ts.isThrowStatement(s)) {
+      if (s.expression) this.evaluate(s.expression);
+      this.state.terminated = true;
+    } else if (ts.isSwitchStatement(s)) {
+      this.evaluate(s.expression);
+      const clauses = s.caseBlock.clauses;
+      const paths = clauses.map((c) => () => this.execStatements(c.statements, this.state));
+      if (!clauses.some(ts.isDefaultClause)) paths.push(() => undefined);
+      this.branch(paths);
+    } else if (ts.isTryStatement(s)) {
+      this.execStatements(s.tryBlock.statements, this.state);
+      if (s.catchClause) this.branch([() => undefined, () => this.execStatements(s.catchClause!.block.statements, this.state)]);
+      if (s.finallyBlock) this.execStatements(s.finallyBlock.statements, this.state);
+    } else if (ts.isLabeledStatement(s)) {
+      this.execStatement(s.statement);
+    } else if (ts.isExportAssignment(s)) {
+      this.escape(this.evaluate(s.expression));
+    }
+    // Function and class declarations run when called (or as roots); the rest has no flow.
+  }
+
+  /** Run alternative paths from the same state and join them. */
+  private branch(paths: Array<() => unknown>): void {
+    const start = this.state;
+    const ends: FlowState[] = [];
+    for (const path of paths) {
+      this.state = start.clone();
+      path();
+      ends.push(this.state);
+    }
+    this.state = FlowState.merge(ends);
+  }
+
+  /** Loops: zero iterations, or the body twice (the second pass wires the back edges). */
+  private execLoop(s: ts.IterationStatement): void {
+    const before = this.state.clone();
+    if (ts.isForStatement(s) && s.initializer) {
+      if (ts.isVariableDeclarationList(s.initializer)) {
+        for (const d of s.initializer.declarations) this.bindPattern(d.name, d, d.initializer ? this.evaluate(d.initializer) : UNKNOWN_VALUE);
+      } else {
+        this.evaluate(s.initializer);
+      }
+    }
+    if ((ts.isForOfStatement(s) || ts.isForInStatement(s)) && ts.isVariableDeclarationList(s.initializer)) {
+      const iterated = this.evaluate(s.expression);
+      const item = iterated.t === 'array' && ts.isForOfStatement(s)
+        ? iterated.items.reduce<FlowValue | undefined>((acc, v) => joinValues(acc, v), undefined) ?? UNKNOWN_VALUE
+        : UNKNOWN_VALUE;
+      for (const d of s.initializer.declarations) this.bindPattern(d.name, d, item);
+    }
+    const once = this.state.clone();
+    this.state = once;
+    this.execStatement(s.statement);
+    this.state.terminated = false;
+    this.execStatement(s.statement);
+    this.state.terminated = false;
+    const loopEnd = this.state;
+    this.state = FlowState.merge(ts.isDoStatement(s) ? [loopEnd] : [before, loopEnd]);
+  }
+
+  private bindPattern(name: ts.BindingName, decl: ts.Node, value: FlowValue): void {
+    if (ts.isIdentifier(name)) {
+      this.state.vars.set(decl, value);
+      return;
+    }
+    this.escape(value);
+    for (const element of name.elements) {
+      if (ts.isBindingElement(element)) {
+        const item = ts.isArrayBindingPattern(name) && value.t === 'array' && !value.repeated
+          ? value.items[name.elements.indexOf(element)] ?? UNKNOWN_VALUE
+          : UNKNOWN_VALUE;
+        this.bindPattern(element.name, element, item);
+      }
+    }
+  }
+
+  // ---- expressions ---------------------------------------------------------------------
+
+  private evaluate(expr: ts.Expression): FlowValue {
+    expr = skipOuterExpressions(expr);
+    if (ts.isCallExpression(expr)) return this.evaluateCall(expr);
+    if (ts.isIdentifier(expr)) return this.readIdentifier(expr);
+    if (expr.kind === ts.SyntaxKind.ThisKeyword) {
+      const cls = this.enclosingClass(expr);
+      const model = cls && this.classModels.get(cls);
+      return model !== undefined ? { t: 'model', model } : this.frame.thisValue;
+    }
+    if (ts.isPropertyAccessExpression(expr)) return this.readProperty(expr);
+    if (ts.isBinaryExpression(expr)) return this.evaluateBinary(expr);
+    if (ts.isArrayLiteralExpression(expr)) return this.evaluateArray(expr);
+    if (ts.isConditionalExpression(expr)) {
+      this.evaluate(expr.condition);
+      return joinValues(this.evaluate(expr.whenTrue), this.evaluate(expr.whenFalse));
+    }
+    if (ts.isAwaitExpression(expr)) return this.evaluate(expr.expression);
+    if (ts.isArrowFunction(expr) || ts.isFunctionExpression(expr)) return { t: 'func', decl: expr };
+    if (ts.isObjectLiteralExpression(expr)) {
+      for (const p of expr.properties) {
+        if (ts.isPropertyAssignment(p)) this.escape(this.evaluate(p.initializer));
+        else if (ts.isShorthandPropertyAssignment(p)) this.escape(this.evaluate(p.name));
+        else if (ts.isSpreadAssignment(p)) this.escape(this.evaluate(p.expression));
+      }
+      return UNKNOWN_VALUE;
+    }
+    if (ts.isNewExpression(expr)) {
+      for (const a of expr.arguments ?? []) this.escape(this.evaluate(a));
+      return UNKNOWN_VALUE;
+    }
+    ts.forEachChild(expr, (child) => {
+      if (ts.isExpression(child)) this.evaluate(child);
+    });
+    return UNKNOWN_VALUE;
+  }
+
+  private evaluateBinary(expr: ts.BinaryExpression): FlowValue {
+    const op = expr.operatorToken.kind;
+    if (op === ts.SyntaxKind.EqualsToken) {
+      const value = this.evaluate(expr.right);
+      this.assignTo(expr.left, value);
+      return value;
+    }
+    const left = this.evaluate(expr.left);
+    const right = this.evaluate(expr.right);
+    if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) return joinValues(left, right);
+    if (op === ts.SyntaxKind.CommaToken) return right;
+    return UNKNOWN_VALUE;
+  }
+
+  private evaluateArray(expr: ts.ArrayLiteralExpression): FlowValue {
+    const items: FlowValue[] = [];
+    for (const element of expr.elements) {
+      if (ts.isSpreadElement(element)) {
+        const spread = this.evaluate(element.expression);
+        if (spread.t !== 'array') return UNKNOWN_VALUE;
+        // A repeated group stays a group, so only its own last-to-first edge repeats.
+        if (spread.repeated) items.push(spread);
+        else items.push(...spread.items);
+      } else {
+        items.push(this.evaluate(element));
+      }
+    }
+    return { t: 'array', items, repeated: false };
+  }
+
+  private assignTo(target: ts.Expression, value: FlowValue): void {
+    target = skipOuterExpressions(target);
+    if (ts.isIdentifier(target)) {
+      const decl = this.g.scopes.resolve(target);
+      if (decl) this.state.vars.set(decl, value);
+      else this.escape(value);
+      return;
+    }
+    const key = this.thisPropertyKey(target);
+    if (key) {
+      this.state.vars.set(key, value);
+      return;
+    }
+    this.escape(value);
+  }
+
+  private readIdentifier(id: ts.Identifier): FlowValue {
+    const decl = this.g.scopes.resolve(id);
+    if (!decl) return UNKNOWN_VALUE;
+    const known = this.state.vars.get(decl);
+    if (known) return known;
+    if (ts.isFunctionDeclaration(decl)) return { t: 'func', decl };
+    // A const declared in an outer root (e.g. module level) read from inside a function.
+    if (ts.isVariableDeclaration(decl) && decl.initializer && isConst(decl)) {
+      const init = skipOuterExpressions(decl.initializer);
+      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return { t: 'func', decl: init };
+      const value = this.evaluate(init);
+      this.state.vars.set(decl, value);
+      return value;
+    }
+    return UNKNOWN_VALUE;
+  }
+
+  private readProperty(expr: ts.PropertyAccessExpression): FlowValue {
+    const key = this.thisPropertyKey(expr);
+    if (key) {
+      const known = this.state.vars.get(key);
+      if (known) return known;
+      const method = this.thisMethod(expr);
+      if (method) return { t: 'func', decl: method };
+      return UNKNOWN_VALUE;
+    }
+    this.evaluate(expr.expression);
+    return UNKNOWN_VALUE;
+  }
+
+  private thisPropertyKey(expr: ts.Expression): VarKey | undefined {
+    if (!ts.isPropertyAccessExpression(expr) || expr.expression.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+    const cls = this.enclosingClass(expr);
+    return cls ? thisKey(cls, expr.name) : undefined;
+  }
+
+  private thisMethod(expr: ts.PropertyAccessExpression): FunctionNode | undefined {
+    const cls = this.enclosingClass(expr);
+    const member = cls?.members.find((m) => ts.isMethodDeclaration(m) && m.name.getText() === expr.name.text);
+    return member as FunctionNode | undefined;
+  }
+
+  private enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
+    for (let n = node.parent; n; n = n.parent) {
+      if (ts.isClassLike(n)) return n;
+      // `this` inside a non-arrow function does not refer to the class.
+      if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) return undefined;
+    }
+    return undefined;
+  }
+
+  // ---- calls ---------------------------------------------------------------------------
+
+  private evaluateCall(call: ts.CallExpression): FlowValue {
+    const entity = this.g.tfjs.classify(call.expression);
+    if (entity?.kind === 'layerFactory') return this.layerCall(call, entity.factory);
+    if (entity?.kind === 'tfFunction') {
+      if (entity.name === 'sequential') return this.sequentialCall(call);
+      if (entity.name === 'model') return this.functionalModelCall(call);
+      if (entity.name === 'input') return { t: 'tensor', producers: ['input'] };
+    }
+    const callee = skipOuterExpressions(call.expression);
+    if (ts.isPropertyAccessExpression(callee)) {
+      const method = callee.name.text;
+      if (method === 'add' && call.arguments.length === 1) return this.modelAdd(call, callee);
+      if (method === 'apply' && call.arguments.length >= 1) return this.layerApply(call, callee);
+      if ((method === 'forEach' || method === 'map') && call.arguments[0]) return this.iterate(call, callee, method);
+      if (method === 'push') return this.arrayPush(call, callee);
+    }
+    const target = this.evaluate(callee);
+    if (target.t === 'func') return this.callFunction(target.decl, call.arguments);
+    const args = call.arguments.map((a) => this.evaluate(a));
+    const harmless = ts.isPropertyAccessExpression(callee) && HARMLESS_METHODS.has(callee.name.text);
+    if (!harmless) args.forEach((a) => this.escape(a));
+    return UNKNOWN_VALUE;
+  }
+
+  private layerCall(call: ts.CallExpression, factory: string): FlowValue {
+    const index = this.g.layerFor(call, factory);
+    // Layers nested in the config (wrappers) were registered by the config evaluator;
+    // arguments are otherwise literal and carry no flow.
+    return { t: 'layer', ids: [index] };
+  }
+
+  private sequentialCall(call: ts.CallExpression): FlowValue {
+    const model = this.g.modelFor(call, 'sequential-add', modelNameAt(call));
+    this.state.tails.set(model, new Set<Tail>(['start']));
+    const config = call.arguments[0] && skipOuterExpressions(call.arguments[0]);
+    if (!config) return { t: 'model', model };
+    if (!ts.isObjectLiteralExpression(config)) {
+      this.escape(this.evaluate(config));
+      this.g.markIncomplete(model);
+      this.state.tails.set(model, new Set<Tail>(['unknown']));
+      return { t: 'model', model };
+    }
+    const layersProp = config.properties.find(
+      (p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText() === 'layers');
+    if (!layersProp) return { t: 'model', model };
+    this.g.setStyle(model, 'sequential-array');
+    const list = this.evaluate(layersProp.initializer);
+    const arrayNode = skipOuterExpressions(layersProp.initializer);
+    if (list.t !== 'array') {
+      this.escape(list);
+      this.g.markIncomplete(model);
+      this.state.tails.set(model, new Set<Tail>(['unknown']));
+      return { t: 'model', model };
+    }
+    const elements = ts.isArrayLiteralExpression(arrayNode) ? arrayNode.elements : undefined;
+    const appendItem = (item: FlowValue, element?: ts.Expression): void => {
+      if (item.t === 'array') {
+        this.appendRepeated(model, item);
+        return;
+      }
+      this.appendToModel(model, item);
+      if (element && item.t === 'layer' && !ts.isSpreadElement(element)) {
+        for (const id of item.ids) {
+          this.g.setSite(id, { kind: 'array-element', element: spanOf(element), array: spanOf(arrayNode) });
+        }
+      }
+    };
+    if (list.repeated) this.appendRepeated(model, list);
+    else list.items.forEach((item, i) => appendItem(item, elements?.[i]));
+    return { t: 'model', model };
+  }
+
+  /** Layers from `.map(...)` or pushed in a loop repeat: the group's last feeds its first. */
+  private appendRepeated(model: number, group: FlowValue & { t: 'array' }): void {
+    const firstIds = new Set<number>();
+    group.items.forEach((item, i) => {
+      if (item.t === 'array') this.appendRepeated(model, item);
+      else this.appendToModel(model, item);
+      if (i === 0 && item.t === 'layer') item.ids.forEach((id) => firstIds.add(id));
+    });
+    for (const t of this.state.tails.get(model) ?? []) {
+      if (typeof t === 'number') for (const id of firstIds) this.g.connect(t, id);
+    }
+  }
+
+  private functionalModelCall(call: ts.CallExpression): FlowValue {
+    const config = call.arguments[0] && skipOuterExpressions(call.arguments[0]);
+    const model = this.g.modelFor(call, 'functional', modelNameAt(call));
+    if (!config || !ts.isObjectLiteralExpression(config)) {
+      if (config) this.escape(this.evaluate(config));
+      this.g.markIncomplete(model);
+      return { t: 'model', model };
+    }
+    for (const p of config.properties) {
+      if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) continue;
+      const value = ts.isPropertyAssignment(p) ? this.evaluate(p.initializer) : this.evaluate(p.name);
+      if (p.name.getText() !== 'outputs') continue;
+      const producers = producersOf(value);
+      if (!producers) {
+        this.g.markIncomplete(model);
+        this.escape(value);
+        continue;
+      }
+      this.g.recordOutputs(model, producers.filter((x): x is number => x !== 'input'));
+    }
+    this.g.collectFunctionalModel(model);
+    return { t: 'model', model };
+  }
+
+  private modelAdd(call: ts.CallExpression, callee: ts.PropertyAccessExpression): FlowValue {
+    let receiver = this.evaluate(callee.expression);
+    const arg = call.arguments[0];
+    const value = this.evaluate(arg);
+    if (receiver.t !== 'model') {
+      if (value.t !== 'layer') {
+        this.escape(value);
+        return UNKNOWN_VALUE;
+      }
+      // `.add(layer)` on something we cannot see (a parameter, an imported model): a model
+      // whose earlier and later layers are unknown.
+      const owner = receiver.t === 'this' ? receiver.cls : callee.expression;
+      const model = this.g.modelFor(owner, 'sequential-add', receiver.t === 'this' ? receiver.cls.name?.text ?? 'this' : callee.expression.getText());
+      this.g.markIncomplete(model);
+      this.state.tails.set(model, new Set<Tail>(['unknown']));
+      receiver = { t: 'model', model };
+      if (owner !== callee.expression) this.classModels.set(owner as ts.ClassLikeDeclaration, model);
+      else this.assignTo(callee.expression, receiver);
+    }
+    this.appendToModel(receiver.model, value);
+    const statement = call.parent;
+    if (value.t === 'layer' && ts.isExpressionStatement(statement) && skipOuterExpressions(arg).kind === ts.SyntaxKind.CallExpression) {
+      for (const id of value.ids) {
+        this.g.setSite(id, { kind: 'add', statement: spanOf(statement), receiver: callee.expression.getText() });
+      }
+    }
+    return UNKNOWN_VALUE;
+  }
+
+  private appendToModel(model: number, value: FlowValue): void {
+    const tails = this.state.tails.get(model) ?? new Set<Tail>(['unknown']);
+    if (value.t !== 'layer') {
+      // A nested model or something unknown: what came before now feeds the unknown.
+      for (const t of tails) if (typeof t === 'number') this.g.markEscaped(t);
+      this.escape(value);
+      this.state.tails.set(model, new Set<Tail>(['unknown']));
+      return;
+    }
+    for (const id of value.ids) {
+      this.g.addToModel(model, id);
+      for (const t of tails) {
+        if (typeof t === 'number') this.g.connect(t, id);
+        else if (t === 'unknown') this.g.markPrevUnknown(id);
+      }
+    }
+    this.state.tails.set(model, new Set<Tail>(value.ids));
+  }
+
+  private layerApply(call: ts.CallExpression, callee: ts.PropertyAccessExpression): FlowValue {
+    const receiver = this.evaluate(callee.expression);
+    const input = this.evaluate(call.arguments[0]);
+    for (const a of call.arguments.slice(1)) this.evaluate(a);
+    if (receiver.t !== 'layer') {
+      this.escape(input);
+      return UNKNOWN_VALUE;
+    }
+    const producers = producersOf(input);
+    if (!producers) this.escape(input);
+    const statement = ts.isExpressionStatement(call.parent) || ts.isVariableDeclaration(call.parent) ? call.parent : undefined;
+    for (const id of receiver.ids) {
+      if (!producers) this.g.markPrevUnknown(id);
+      else for (const p of producers) if (p !== 'input') this.g.connect(p, id);
+      this.g.noteApplySite(id, {
+        kind: 'apply',
+        applyCall: spanOf(call),
+        argSpan: spanOf(call.arguments[0]),
+        ...(statement ? { statement: spanOf(statement) } : {}),
+      });
+    }
+    return { t: 'tensor', producers: receiver.ids };
+  }
+
+  /** `list.forEach(cb)` / `list.map(cb)`: the callback runs as a loop body. */
+  private iterate(call: ts.CallExpression, callee: ts.PropertyAccessExpression, method: string): FlowValue {
+    const list = this.evaluate(callee.expression);
+    const callback = this.evaluate(call.arguments[0]);
+    if (callback.t !== 'func') return UNKNOWN_VALUE;
+    const item = list.t === 'array'
+      ? list.items.reduce<FlowValue | undefined>((acc, v) => joinValues(acc, v), undefined) ?? UNKNOWN_VALUE
+      : UNKNOWN_VALUE;
+    const before = this.state.clone();
+    let result: FlowValue = UNKNOWN_VALUE;
+    for (let pass = 0; pass < 2; pass++) result = this.callFunction(callback.decl, [], [item]);
+    this.state = FlowState.merge([before, this.state]);
+    return method === 'map' ? { t: 'array', items: [result], repeated: true } : UNKNOWN_VALUE;
+  }
+
+  private arrayPush(call: ts.CallExpression, callee: ts.PropertyAccessExpression): FlowValue {
+    const values = call.arguments.map((a) => this.evaluate(a));
+    const target = skipOuterExpressions(callee.expression);
+    const decl = ts.isIdentifier(target) ? this.g.scopes.resolve(target) : undefined;
+    const list = decl ? this.state.vars.get(decl) : undefined;
+    if (decl && list?.t === 'array') {
+      this.state.vars.set(decl, { t: 'array', items: [...list.items, ...values], repeated: list.repeated || this.insideLoop(call) });
+    } else {
+      values.forEach((v) => this.escape(v));
+    }
+    return UNKNOWN_VALUE;
+  }
+
+  private insideLoop(node: ts.Node): boolean {
+    for (let n = node.parent; n && !ts.isFunctionLike(n); n = n.parent) {
+      if (ts.isIterationStatement(n, false)) return true;
+    }
+    return false;
+  }
+
+  /** Inline a helper defined in this file, with its parameters bound to the arguments. */
+  private callFunction(fn: ts.SignatureDeclaration, args: readonly ts.Expression[], preEvaluated?: FlowValue[]): FlowValue {
+    const values = preEvaluated ?? args.map((a) => this.evaluate(a));
+    const body = (fn as FunctionNode).body;
+    if (!body || this.callStack.includes(fn) || this.callStack.length >= MAX_CALL_DEPTH) {
+      values.forEach((v) => this.escape(v));
+      return UNKNOWN_VALUE;
+    }
+    this.visited.add(fn);
+    this.callStack.push(fn);
+    const outer = this.frame;
+    this.frame = { fn: fn as FunctionNode, returns: [], returnStates: [], thisValue: outer.thisValue, isRoot: false };
+    try {
+      fn.parameters.forEach((p, i) => {
+        let v = values[i];
+        if (v === undefined) v = p.initializer ? this.evaluate(p.initializer) : UNKNOWN_VALUE;
+        if (p.dotDotDotToken) v = { t: 'array', items: values.slice(i), repeated: false };
+        this.bindPattern(p.name, p, v);
+      });
+      const expressionResult = this.execBody(fn as FunctionNode);
+      if (expressionResult) this.frame.returns.push(expressionResult);
+      const exits = [...this.frame.returnStates, this.state];
+      this.state = FlowState.merge(exits);
+      this.state.terminated = false;
+      return this.frame.returns.reduce<FlowValue | undefined>((acc, v) => joinValues(acc, v), undefined) ?? UNKNOWN_VALUE;
+    } finally {
+      this.frame = outer;
+      this.callStack.pop();
+    }
+  }
+
+  private escape(value: FlowValue): void {
+    for (const layer of layersMentioned(value)) this.g.markEscaped(layer);
+  }
+
+  // ---- whole-file passes ---------------------------------------------------------------
+
+  /** Functions called by name somewhere in the file (they are analysed at their call sites). */
+  private calledFunctions(): Set<ts.Node> {
+    const called = new Set<ts.Node>();
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node)) {
+        const callee = skipOuterExpressions(node.expression);
+        if (ts.isIdentifier(callee)) {
+          const decl = this.g.scopes.resolve(callee);
+          if (decl && ts.isFunctionDeclaration(decl)) called.add(decl);
+          if (decl && ts.isVariableDeclaration(decl) && decl.initializer) {
+            const init = skipOuterExpressions(decl.initializer);
+            if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) called.add(init);
+          }
+        } else if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
+          const method = this.thisMethod(callee);
+          if (method) called.add(method);
+        }
+        for (const a of node.arguments) {
+          const arg = skipOuterExpressions(a);
+          if (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg)) called.add(arg);
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(this.sourceFile);
+    return called;
+  }
+
+  /** Every layer-factory call becomes a node, also those no flow reached. */
+  private registerStrayLayerCalls(): void {
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node)) {
+        const entity = this.g.tfjs.classify(node.expression);
+        if (entity?.kind === 'layerFactory') this.g.layerFor(node, entity.factory);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(this.sourceFile);
+  }
+}
+
+function thisKey(cls: ts.ClassLikeDeclaration, name: ts.Node): string | undefined {
+  const text = ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name) ? name.text : undefined;
+  return text === undefined ? undefined : `this@${cls.pos}.${text}`;
+}
+
+function isConst(decl: ts.VariableDeclaration): boolean {
+  return ts.isVariableDeclarationList(decl.parent) && (decl.parent.flags & ts.NodeFlags.Const) !== 0;
+}
+
+/** The name a model goes by: its variable, `this.x`, or the function returning it. */
+function modelNameAt(call: ts.Node): string {
+  let node: ts.Node = call;
+  while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isAwaitExpression(node.parent)) {
+    node = node.parent;
+  }
+  const parent = node.parent;
+  if (ts.isVariableDeclaration(parent)) return parent.name.getText();
+  if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return parent.left.getText();
+  if (ts.isPropertyDeclaration(parent) || ts.isPropertyAssignment(parent)) return parent.name.getText();
+  for (let n: ts.Node | undefined = parent; n; n = n.parent) {
+    if ((ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n)) && n.name) return n.name.getText();
+    if ((ts.isArrowFunction(n) || ts.isFunctionExpression(n)) && ts.isVariableDeclaration(n.parent)) return n.parent.name.getText();
+  }
+  return 'model';
+}
+
+function collectFunctions(sourceFile: ts.SourceFile): FunctionNode[] {
+  const out: FunctionNode[] = [];
+  const visit = (node: ts.Node): void => {
+    if ((ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) ||
+      ts.isMethodDeclaration(node) || ts.isConstructorDeclaration(node) || ts.isGetAccessor(node)) && node.body) {
+      out.push(node as FunctionNode);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return out;
+}
+
+function collectClasses(sourceFile: ts.SourceFile): ts.ClassLikeDeclaration[] {
+  const out: ts.ClassLikeDeclaration[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isClassLike(node)) out.push(node);
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return out;
+}

@@ -1,0 +1,122 @@
+// Lexical name resolution without the type checker: which declaration does an identifier
+// refer to? Enough for const lookups, variables holding models/layers/tensors, and
+// helper functions. Built lazily per scope node and cached.
+import { ts } from './parse';
+
+type ScopeNode = ts.Node;
+export type Declaration = ts.Node;
+
+export class Scopes {
+  private readonly tables = new Map<ScopeNode, Map<string, Declaration>>();
+
+  resolve(identifier: ts.Identifier): Declaration | undefined {
+    const name = identifier.text;
+    for (let node: ts.Node | undefined = identifier.parent; node; node = node.parent) {
+      if (!isScope(node)) continue;
+      const found = this.tableOf(node).get(name);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private tableOf(scope: ScopeNode): Map<string, Declaration> {
+    let table = this.tables.get(scope);
+    if (!table) {
+      table = collectDeclarations(scope);
+      this.tables.set(scope, table);
+    }
+    return table;
+  }
+}
+
+function isScope(node: ts.Node): boolean {
+  return (
+    ts.isSourceFile(node) ||
+    ts.isBlock(node) ||
+    ts.isModuleBlock(node) ||
+    ts.isCaseBlock(node) ||
+    ts.isCatchClause(node) ||
+    ts.isForStatement(node) ||
+    ts.isForOfStatement(node) ||
+    ts.isForInStatement(node) ||
+    ts.isFunctionLike(node) ||
+    ts.isClassLike(node)
+  );
+}
+
+function isFunctionScope(node: ts.Node): boolean {
+  return ts.isSourceFile(node) || ts.isFunctionLike(node) || ts.isModuleBlock(node);
+}
+
+function addBindingNames(name: ts.BindingName, decl: Declaration, table: Map<string, Declaration>): void {
+  if (ts.isIdentifier(name)) {
+    if (!table.has(name.text)) table.set(name.text, decl);
+    return;
+  }
+  for (const element of name.elements) {
+    if (ts.isBindingElement(element)) addBindingNames(element.name, element, table);
+  }
+}
+
+/** Declarations that belong directly to `scope` (var hoisting included). */
+function collectDeclarations(scope: ScopeNode): Map<string, Declaration> {
+  const table = new Map<string, Declaration>();
+  if (ts.isFunctionLike(scope)) {
+    for (const p of scope.parameters) addBindingNames(p.name, p, table);
+    if (ts.isFunctionExpression(scope) && scope.name) table.set(scope.name.text, scope);
+    return table; // the body is a Block scope of its own
+  }
+  if (ts.isClassLike(scope)) {
+    if (ts.isClassExpression(scope) && scope.name) table.set(scope.name.text, scope);
+    return table;
+  }
+  if (ts.isCatchClause(scope)) {
+    if (scope.variableDeclaration) addBindingNames(scope.variableDeclaration.name, scope.variableDeclaration, table);
+    return table;
+  }
+  if (ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) {
+    const init = scope.initializer;
+    if (init && ts.isVariableDeclarationList(init)) {
+      for (const d of init.declarations) addBindingNames(d.name, d, table);
+    }
+    return table;
+  }
+  const statements: readonly ts.Statement[] = ts.isCaseBlock(scope)
+    ? scope.clauses.flatMap((c) => [...c.statements])
+    : (scope as ts.Block | ts.SourceFile | ts.ModuleBlock).statements;
+  for (const statement of statements) {
+    if (ts.isVariableStatement(statement)) {
+      for (const d of statement.declarationList.declarations) addBindingNames(d.name, d, table);
+    } else if (ts.isFunctionDeclaration(statement) && statement.name) {
+      table.set(statement.name.text, statement);
+    } else if (ts.isClassDeclaration(statement) && statement.name) {
+      table.set(statement.name.text, statement);
+    } else if (ts.isImportDeclaration(statement) && statement.importClause) {
+      const clause = statement.importClause;
+      if (clause.name) table.set(clause.name.text, clause);
+      const bindings = clause.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) table.set(bindings.name.text, bindings);
+      if (bindings && ts.isNamedImports(bindings)) {
+        for (const s of bindings.elements) table.set(s.name.text, s);
+      }
+    } else if (ts.isEnumDeclaration(statement)) {
+      table.set(statement.name.text, statement);
+    }
+  }
+  if (isFunctionScope(scope) || (ts.isBlock(scope) && ts.isFunctionLike(scope.parent))) {
+    hoistVars(scope, table);
+  }
+  return table;
+}
+
+/** `var` declarations anywhere in a function body belong to the function's scope. */
+function hoistVars(scope: ScopeNode, table: Map<string, Declaration>): void {
+  const visit = (node: ts.Node): void => {
+    if (node !== scope && (ts.isFunctionLike(node) || ts.isClassLike(node))) return;
+    if (ts.isVariableDeclarationList(node) && !(node.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const))) {
+      for (const d of node.declarations) addBindingNames(d.name, d, table);
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(scope, visit);
+}

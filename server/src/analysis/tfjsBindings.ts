@@ -1,0 +1,183 @@
+// How this file reaches tfjs: `import * as tf`, default imports, named imports, `require`,
+// destructuring (`const {dense} = tf.layers`) and aliases (`const L = tf.layers`). The
+// result classifies any expression as "the tf namespace", "tf.layers", "a layer factory"...
+import { isLayerFactory, REGULARIZER_FACTORIES, TFJS_MODULES } from './layerCatalog';
+import type { TfjsBindings } from './modelGraph';
+import { ts } from './parse';
+
+/** Top-level tfjs functions and classes the model builder cares about. */
+export type TfFunction = 'sequential' | 'model' | 'input' | 'Sequential' | 'LayersModel';
+const TF_FUNCTIONS = new Set<string>(['sequential', 'model', 'input', 'Sequential', 'LayersModel']);
+
+export type TfEntity =
+  | { kind: 'tf' }
+  | { kind: 'layers' }
+  | { kind: 'regularizers' }
+  | { kind: 'layerFactory'; factory: string }
+  | { kind: 'regularizerFactory'; factory: string }
+  | { kind: 'tfFunction'; name: TfFunction };
+
+export class TfjsResolver {
+  readonly bindings: TfjsBindings = {
+    modules: [],
+    namespaces: [],
+    layersNamespaces: [],
+    layerFactories: {},
+    regularizersNamespaces: [],
+    regularizerFactories: {},
+  };
+  /** Local identifiers bound to tfjs entities (by name: shadowing is rare and harmless here). */
+  private readonly names = new Map<string, TfEntity>();
+
+  constructor(sourceFile: ts.SourceFile) {
+    this.collectImports(sourceFile);
+    if (this.bindings.modules.length > 0) this.collectAliases(sourceFile);
+  }
+
+  get hasTfjs(): boolean {
+    return this.bindings.modules.length > 0;
+  }
+
+  classify(expr: ts.Expression): TfEntity | undefined {
+    expr = skipOuterExpressions(expr);
+    if (ts.isIdentifier(expr)) return this.names.get(expr.text);
+    if (ts.isPropertyAccessExpression(expr)) {
+      const member = expr.name.text;
+      const owner = this.classify(expr.expression);
+      if (!owner) {
+        // `this.tf.layers...` or `deps.tf.layers...`: a property holding the namespace.
+        return this.names.get(member)?.kind === 'tf' ? { kind: 'tf' } : undefined;
+      }
+      return memberOf(owner, member);
+    }
+    if (ts.isCallExpression(expr) && isTfjsRequire(expr)) return { kind: 'tf' };
+    if (ts.isAwaitExpression(expr) && ts.isCallExpression(expr.expression) && isTfjsRequire(expr.expression)) {
+      return { kind: 'tf' };
+    }
+    return undefined;
+  }
+
+  private bind(name: string, entity: TfEntity): void {
+    if (this.names.has(name)) return;
+    this.names.set(name, entity);
+    const b = this.bindings;
+    switch (entity.kind) {
+      case 'tf': b.namespaces.push(name); break;
+      case 'layers': b.layersNamespaces.push(name); break;
+      case 'regularizers': b.regularizersNamespaces.push(name); break;
+      case 'layerFactory': b.layerFactories[name] = entity.factory; break;
+      case 'regularizerFactory': b.regularizerFactories[name] = entity.factory; break;
+      case 'tfFunction': break;
+    }
+  }
+
+  private collectImports(sourceFile: ts.SourceFile): void {
+    const visit = (node: ts.Node): void => {
+      if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+        const module = node.moduleSpecifier.text;
+        if (TFJS_MODULES.has(module) && node.importClause) this.bindImportClause(node.importClause, module);
+        return;
+      }
+      if (ts.isCallExpression(node) && isTfjsRequire(node)) {
+        this.noteModule((node.arguments[0] as ts.StringLiteral).text);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+  }
+
+  private noteModule(module: string): void {
+    if (!this.bindings.modules.includes(module)) this.bindings.modules.push(module);
+  }
+
+  private bindImportClause(clause: ts.ImportClause, module: string): void {
+    this.noteModule(module);
+    if (clause.name) this.bind(clause.name.text, { kind: 'tf' });
+    const named = clause.namedBindings;
+    if (!named) return;
+    if (ts.isNamespaceImport(named)) {
+      this.bind(named.name.text, { kind: 'tf' });
+      return;
+    }
+    const names: string[] = [];
+    for (const spec of named.elements) {
+      const imported = (spec.propertyName ?? spec.name).text;
+      const entity = memberOf({ kind: 'tf' }, imported);
+      if (entity) this.bind(spec.name.text, entity);
+      names.push(spec.getText());
+    }
+    if (!this.bindings.namedImport) {
+      this.bindings.namedImport = { span: { start: named.getStart(), end: named.getEnd() }, names, module };
+    }
+  }
+
+  /** `const tf = require(..)`, `const L = tf.layers`, `const {dense} = tf.layers`, to a fixpoint. */
+  private collectAliases(sourceFile: ts.SourceFile): void {
+    const declarations: ts.VariableDeclaration[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isVariableDeclaration(node) && node.initializer) declarations.push(node);
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+    let changed = true;
+    while (changed) {
+      changed = false;
+      for (const d of declarations) {
+        const before = this.names.size;
+        const entity = this.classify(d.initializer!);
+        if (!entity) continue;
+        if (ts.isIdentifier(d.name)) this.bind(d.name.text, entity);
+        else if (ts.isObjectBindingPattern(d.name)) this.bindDestructured(d.name, entity);
+        if (this.names.size !== before) changed = true;
+      }
+    }
+  }
+
+  private bindDestructured(pattern: ts.ObjectBindingPattern, owner: TfEntity): void {
+    for (const element of pattern.elements) {
+      if (!ts.isIdentifier(element.name) || element.dotDotDotToken) continue;
+      const key = element.propertyName && ts.isIdentifier(element.propertyName)
+        ? element.propertyName.text
+        : element.name.text;
+      const entity = memberOf(owner, key);
+      if (entity) this.bind(element.name.text, entity);
+    }
+  }
+}
+
+function memberOf(owner: TfEntity, member: string): TfEntity | undefined {
+  switch (owner.kind) {
+    case 'tf':
+      if (member === 'layers') return { kind: 'layers' };
+      if (member === 'regularizers') return { kind: 'regularizers' };
+      if (TF_FUNCTIONS.has(member)) return { kind: 'tfFunction', name: member as TfFunction };
+      return undefined;
+    case 'layers':
+      return isLayerFactory(member) ? { kind: 'layerFactory', factory: member } : undefined;
+    case 'regularizers':
+      return REGULARIZER_FACTORIES.has(member) ? { kind: 'regularizerFactory', factory: member } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function isTfjsRequire(call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  const isRequire =
+    (ts.isIdentifier(callee) && callee.text === 'require') || callee.kind === ts.SyntaxKind.ImportKeyword;
+  const arg = call.arguments[0];
+  return isRequire && !!arg && ts.isStringLiteral(arg) && TFJS_MODULES.has(arg.text);
+}
+
+export function skipOuterExpressions(expr: ts.Expression): ts.Expression {
+  while (
+    ts.isParenthesizedExpression(expr) ||
+    ts.isAsExpression(expr) ||
+    ts.isNonNullExpression(expr) ||
+    ts.isTypeAssertionExpression(expr) ||
+    ts.isSatisfiesExpression(expr)
+  ) {
+    expr = expr.expression;
+  }
+  return expr;
+}

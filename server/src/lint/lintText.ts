@@ -1,0 +1,33 @@
+// The one entry point shared by the language server and the CLI: text in, graph and
+// severity-annotated findings out.
+import { analyzeText } from '../analysis';
+import type { ModelGraph } from '../analysis/modelGraph';
+import { allRules } from '../rules';
+import type { Finding, Severity, SeveritySetting } from '../rules/rule';
+
+export interface LintOptions {
+  /** Per-rule severity overrides; 'off' disables the rule. */
+  rules?: Record<string, SeveritySetting | undefined>;
+}
+
+export interface LintMessage extends Finding {
+  severity: Severity;
+}
+
+export interface LintResult {
+  graph: ModelGraph;
+  messages: LintMessage[];
+}
+
+export function lintText(text: string, fileName: string, options: LintOptions = {}): LintResult {
+  const graph = analyzeText(text, fileName);
+  const messages: LintMessage[] = [];
+  if (graph.fatal || graph.tfjs.modules.length === 0) return { graph, messages };
+  for (const rule of allRules) {
+    const severity = options.rules?.[rule.meta.id] ?? rule.meta.defaultSeverity;
+    if (severity === 'off') continue;
+    for (const finding of rule.check(graph)) messages.push({ ...finding, severity });
+  }
+  messages.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+  return { graph, messages };
+}
