@@ -81,6 +81,11 @@ export function joinValues(a: FlowValue | undefined, b: FlowValue | undefined): 
       repeated: a.repeated || b.repeated,
     };
   }
+  if (a.t === 'array' && b.t === 'array') {
+    // Lists grown on one path only (a loop's pushes): keep the longer, as possibly repeated.
+    const [short, long] = a.items.length < b.items.length ? [a, b] : [b, a];
+    return { t: 'array', items: long.items, repeated: long.repeated || short.items.length > 0 };
+  }
   if (a.t === 'func' && b.t === 'func' && a.decl === b.decl) return a;
   return UNKNOWN_VALUE;
 }

@@ -87,7 +87,9 @@ export class ModelFlow {
       this.classModels.set(cls, model);
       thisValue = { t: 'model', model };
     }
-    const members = [...cls.members].sort((a, b) => Number(ts.isConstructorDeclaration(b)) - Number(ts.isConstructorDeclaration(a)));
+    // Field initializers run first, then the constructor; other methods follow in order.
+    const rank = (m: ts.ClassElement): number => (ts.isPropertyDeclaration(m) ? 0 : ts.isConstructorDeclaration(m) ? 1 : 2);
+    const members = [...cls.members].sort((a, b) => rank(a) - rank(b));
     this.runRoot(cls, () => {
       if (thisValue.t === 'model') this.state.tails.set(thisValue.model, new Set<Tail>(['start']));
       for (const member of members) {
@@ -316,6 +318,7 @@ export class ModelFlow {
     if (ts.isVariableDeclaration(decl) && decl.initializer && isConst(decl)) {
       const init = skipOuterExpressions(decl.initializer);
       if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return { t: 'func', decl: init };
+      this.state.vars.set(decl, UNKNOWN_VALUE); // guards `const a = a` and cycles
       const value = this.evaluate(init);
       this.state.vars.set(decl, value);
       return value;
@@ -401,12 +404,13 @@ export class ModelFlow {
       this.state.tails.set(model, new Set<Tail>(['unknown']));
       return { t: 'model', model };
     }
-    const layersProp = config.properties.find(
-      (p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText() === 'layers');
-    if (!layersProp) return { t: 'model', model };
+    const layersProp = config.properties.find((p) => p.name?.getText() === 'layers');
+    const layersExpr = layersProp && (ts.isPropertyAssignment(layersProp) ? layersProp.initializer
+      : ts.isShorthandPropertyAssignment(layersProp) ? layersProp.name : undefined);
+    if (!layersExpr) return { t: 'model', model };
     this.g.setStyle(model, 'sequential-array');
-    const list = this.evaluate(layersProp.initializer);
-    const arrayNode = skipOuterExpressions(layersProp.initializer);
+    const list = this.evaluate(layersExpr);
+    const arrayNode = skipOuterExpressions(layersExpr);
     if (list.t !== 'array') {
       this.escape(list);
       this.g.markIncomplete(model);

@@ -14,7 +14,18 @@ export function scriptKindFor(fileName: string): ts.ScriptKind {
 }
 
 export function parseSource(text: string, fileName: string): ts.SourceFile {
-  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindFor(fileName));
+  return ts.createSourceFile(fileName, neutralizeReplacementChars(text), ts.ScriptTarget.Latest, true,
+    scriptKindFor(fileName));
+}
+
+/**
+ * TypeScript's scanner stops at the first U+FFFD outside strings and comments ("File
+ * appears to be binary") and drops the rest of the file; one invalid UTF-8 byte would hide
+ * every layer after it. Swap it for another one-unit invalid character, which the scanner
+ * reports and skips, so offsets stay the same.
+ */
+function neutralizeReplacementChars(text: string): string {
+  return text.includes('\uFFFD') ? text.replace(/\uFFFD/g, '\u0001') : text;
 }
 
 /** The syntax errors the parser recovered from (TypeScript keeps them on the file). */
