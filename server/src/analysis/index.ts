@@ -1,5 +1,6 @@
 // analyzeText: file text in, ModelGraph out. Never throws: a file TypeScript cannot parse
 // at all (e.g. nesting deep enough to overflow the parser's stack) gets `fatal`.
+import { indexFile } from './fileIndex';
 import { GraphBuilder } from './graphBuilder';
 import type { ModelGraph } from './modelGraph';
 import { ModelFlow } from './modelFlow';
@@ -25,11 +26,12 @@ export function analyzeText(text: string, fileName: string): ModelGraph {
 export function analyzeSourceFile(sourceFile: ts.SourceFile, graph = emptyGraph(sourceFile.fileName)): ModelGraph {
   try {
     graph.parseProblems = parseProblemsOf(sourceFile);
-    const tfjs = new TfjsResolver(sourceFile);
+    const index = indexFile(sourceFile);
+    const tfjs = new TfjsResolver(index);
     graph.tfjs = tfjs.bindings;
     if (!tfjs.hasTfjs) return graph;
-    const builder = new GraphBuilder(sourceFile, new Scopes(), tfjs);
-    new ModelFlow(builder, sourceFile).run();
+    const builder = new GraphBuilder(sourceFile, new Scopes(index.hoistedVars), tfjs);
+    new ModelFlow(builder, sourceFile, index).run();
     const { models, layers } = builder.finish();
     graph.models = models;
     graph.layers = layers;

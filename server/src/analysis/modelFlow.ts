@@ -6,13 +6,12 @@ import {
   FlowState, joinValues, layersMentioned, producersOf, UNKNOWN_VALUE,
   type FlowValue, type Tail, type VarKey,
 } from './flowValues';
+import type { FileIndex, FunctionNode } from './fileIndex';
 import { GraphBuilder, spanOf } from './graphBuilder';
 import { ts } from './parse';
 import { skipOuterExpressions } from './tfjsBindings';
 
 const MAX_CALL_DEPTH = 6;
-
-type FunctionNode = ts.SignatureDeclaration & { body?: ts.ConciseBody };
 
 interface Frame {
   fn: FunctionNode | ts.SourceFile | ts.ClassLikeDeclaration;
@@ -36,13 +35,17 @@ export class ModelFlow {
   private readonly classModels = new Map<ts.ClassLikeDeclaration, number>();
   private frame!: Frame;
 
-  constructor(private readonly g: GraphBuilder, private readonly sourceFile: ts.SourceFile) {}
+  constructor(
+    private readonly g: GraphBuilder,
+    private readonly sourceFile: ts.SourceFile,
+    private readonly index: FileIndex,
+  ) {}
 
   run(): void {
-    const functions = collectFunctions(this.sourceFile);
+    const functions = this.index.functions;
     const calledInFile = this.calledFunctions();
     this.runRoot(this.sourceFile, () => this.execStatements(this.sourceFile.statements, this.state));
-    for (const cls of collectClasses(this.sourceFile)) this.runClass(cls);
+    for (const cls of this.index.classes) this.runClass(cls);
     for (const fn of functions) {
       if (!this.visited.has(fn) && !calledInFile.has(fn)) this.runFunctionRoot(fn);
     }
@@ -619,8 +622,8 @@ export class ModelFlow {
   /** Functions called by name somewhere in the file (they are analysed at their call sites). */
   private calledFunctions(): Set<ts.Node> {
     const called = new Set<ts.Node>();
-    const visit = (node: ts.Node): void => {
-      if (ts.isCallExpression(node)) {
+    for (const node of this.index.calls) {
+      {
         const callee = skipOuterExpressions(node.expression);
         if (ts.isIdentifier(callee)) {
           const decl = this.g.scopes.resolve(callee);
@@ -638,22 +641,16 @@ export class ModelFlow {
           if (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg)) called.add(arg);
         }
       }
-      ts.forEachChild(node, visit);
-    };
-    visit(this.sourceFile);
+    }
     return called;
   }
 
   /** Every layer-factory call becomes a node, also those no flow reached. */
   private registerStrayLayerCalls(): void {
-    const visit = (node: ts.Node): void => {
-      if (ts.isCallExpression(node)) {
-        const entity = this.g.tfjs.classify(node.expression);
-        if (entity?.kind === 'layerFactory') this.g.layerFor(node, entity.factory);
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(this.sourceFile);
+    for (const call of this.index.calls) {
+      const entity = this.g.tfjs.classify(call.expression);
+      if (entity?.kind === 'layerFactory') this.g.layerFor(call, entity.factory);
+    }
   }
 }
 
@@ -683,25 +680,3 @@ function modelNameAt(call: ts.Node): string {
   return 'model';
 }
 
-function collectFunctions(sourceFile: ts.SourceFile): FunctionNode[] {
-  const out: FunctionNode[] = [];
-  const visit = (node: ts.Node): void => {
-    if ((ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) ||
-      ts.isMethodDeclaration(node) || ts.isConstructorDeclaration(node) || ts.isGetAccessor(node)) && node.body) {
-      out.push(node as FunctionNode);
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
-  return out;
-}
-
-function collectClasses(sourceFile: ts.SourceFile): ts.ClassLikeDeclaration[] {
-  const out: ts.ClassLikeDeclaration[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isClassLike(node)) out.push(node);
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
-  return out;
-}

@@ -1,9 +1,11 @@
 // Parsing with TypeScript's own parser (the copy ts-morph ships). The hot path walks the
 // raw compiler tree: ts-morph's wrapper walk costs 3-4x a bare parse (shared/NOTES.md).
-import { ts } from 'ts-morph';
+import * as tsMorph from 'ts-morph';
 import type { ParseProblem } from './modelGraph';
 
-export { ts };
+// Re-exported as a plain data property: `export { ts }` would compile to a getter, and the
+// hot path calls `ts.isX` millions of times.
+export import ts = tsMorph.ts;
 
 export function scriptKindFor(fileName: string): ts.ScriptKind {
   const lower = fileName.toLowerCase();
@@ -13,8 +15,9 @@ export function scriptKindFor(fileName: string): ts.ScriptKind {
   return ts.ScriptKind.TS;
 }
 
+/** Parent pointers are NOT set here: indexFile sets them in its single walk. */
 export function parseSource(text: string, fileName: string): ts.SourceFile {
-  return ts.createSourceFile(fileName, neutralizeReplacementChars(text), ts.ScriptTarget.Latest, true,
+  return ts.createSourceFile(fileName, neutralizeReplacementChars(text), ts.ScriptTarget.Latest, false,
     scriptKindFor(fileName));
 }
 

@@ -9,6 +9,9 @@ export type Declaration = ts.Node;
 export class Scopes {
   private readonly tables = new Map<ScopeNode, Map<string, Declaration>>();
 
+  /** @param hoistedVars `var` declarations by the scope they hoist to (from the file index). */
+  constructor(private readonly hoistedVars: Map<ts.Node, ts.VariableDeclaration[]>) {}
+
   resolve(identifier: ts.Identifier): Declaration | undefined {
     const name = identifier.text;
     for (let node: ts.Node | undefined = identifier.parent; node; node = node.parent) {
@@ -23,6 +26,7 @@ export class Scopes {
     let table = this.tables.get(scope);
     if (!table) {
       table = collectDeclarations(scope);
+      for (const d of this.hoistedVars.get(scope) ?? []) addBindingNames(d.name, d, table);
       this.tables.set(scope, table);
     }
     return table;
@@ -44,10 +48,6 @@ function isScope(node: ts.Node): boolean {
   );
 }
 
-function isFunctionScope(node: ts.Node): boolean {
-  return ts.isSourceFile(node) || ts.isFunctionLike(node) || ts.isModuleBlock(node);
-}
-
 function addBindingNames(name: ts.BindingName, decl: Declaration, table: Map<string, Declaration>): void {
   if (ts.isIdentifier(name)) {
     if (!table.has(name.text)) table.set(name.text, decl);
@@ -58,7 +58,7 @@ function addBindingNames(name: ts.BindingName, decl: Declaration, table: Map<str
   }
 }
 
-/** Declarations that belong directly to `scope` (var hoisting included). */
+/** Declarations that belong directly to `scope` (hoisted `var`s are added by Scopes). */
 function collectDeclarations(scope: ScopeNode): Map<string, Declaration> {
   const table = new Map<string, Declaration>();
   if (ts.isFunctionLike(scope)) {
@@ -103,20 +103,6 @@ function collectDeclarations(scope: ScopeNode): Map<string, Declaration> {
       table.set(statement.name.text, statement);
     }
   }
-  if (isFunctionScope(scope) || (ts.isBlock(scope) && ts.isFunctionLike(scope.parent))) {
-    hoistVars(scope, table);
-  }
   return table;
 }
 
-/** `var` declarations anywhere in a function body belong to the function's scope. */
-function hoistVars(scope: ScopeNode, table: Map<string, Declaration>): void {
-  const visit = (node: ts.Node): void => {
-    if (node !== scope && (ts.isFunctionLike(node) || ts.isClassLike(node))) return;
-    if (ts.isVariableDeclarationList(node) && !(node.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const))) {
-      for (const d of node.declarations) addBindingNames(d.name, d, table);
-    }
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(scope, visit);
-}

@@ -1,6 +1,7 @@
 // How this file reaches tfjs: `import * as tf`, default imports, named imports, `require`,
 // destructuring (`const {dense} = tf.layers`) and aliases (`const L = tf.layers`). The
 // result classifies any expression as "the tf namespace", "tf.layers", "a layer factory"...
+import type { FileIndex } from './fileIndex';
 import { isLayerFactory, REGULARIZER_FACTORIES, TFJS_MODULES } from './layerCatalog';
 import type { TfjsBindings } from './modelGraph';
 import { ts } from './parse';
@@ -29,9 +30,9 @@ export class TfjsResolver {
   /** Local identifiers bound to tfjs entities (by name: shadowing is rare and harmless here). */
   private readonly names = new Map<string, TfEntity>();
 
-  constructor(sourceFile: ts.SourceFile) {
-    this.collectImports(sourceFile);
-    if (this.bindings.modules.length > 0) this.collectAliases(sourceFile);
+  constructor(index: FileIndex) {
+    this.collectImports(index);
+    if (this.bindings.modules.length > 0) this.collectAliases(index.variableDeclarations);
   }
 
   get hasTfjs(): boolean {
@@ -71,19 +72,15 @@ export class TfjsResolver {
     }
   }
 
-  private collectImports(sourceFile: ts.SourceFile): void {
-    const visit = (node: ts.Node): void => {
-      if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
-        const module = node.moduleSpecifier.text;
-        if (TFJS_MODULES.has(module) && node.importClause) this.bindImportClause(node.importClause, module);
-        return;
-      }
-      if (ts.isCallExpression(node) && isTfjsRequire(node)) {
-        this.noteModule((node.arguments[0] as ts.StringLiteral).text);
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(sourceFile);
+  private collectImports(index: FileIndex): void {
+    for (const node of index.imports) {
+      if (!ts.isStringLiteral(node.moduleSpecifier)) continue;
+      const module = node.moduleSpecifier.text;
+      if (TFJS_MODULES.has(module) && node.importClause) this.bindImportClause(node.importClause, module);
+    }
+    for (const call of index.calls) {
+      if (isTfjsRequire(call)) this.noteModule((call.arguments[0] as ts.StringLiteral).text);
+    }
   }
 
   private noteModule(module: string): void {
@@ -112,13 +109,8 @@ export class TfjsResolver {
   }
 
   /** `const tf = require(..)`, `const L = tf.layers`, `const {dense} = tf.layers`, to a fixpoint. */
-  private collectAliases(sourceFile: ts.SourceFile): void {
-    const declarations: ts.VariableDeclaration[] = [];
-    const visit = (node: ts.Node): void => {
-      if (ts.isVariableDeclaration(node) && node.initializer) declarations.push(node);
-      ts.forEachChild(node, visit);
-    };
-    visit(sourceFile);
+  private collectAliases(allDeclarations: ts.VariableDeclaration[]): void {
+    const declarations = allDeclarations.filter((d) => d.initializer);
     let changed = true;
     while (changed) {
       changed = false;
