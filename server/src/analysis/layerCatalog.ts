@@ -1,5 +1,5 @@
-// Every layer factory tfjs-layers 4.x exports under `tf.layers`, with the kind the rules
-// reason about. Taken from @tensorflow/tfjs-layers/dist/exports_layers.d.ts.
+// Every layer factory tfjs-layers 4.x exports under `tf.layers` (aliases included), with
+// the kind the rules reason about. Taken from @tensorflow/tfjs-layers/dist/exports_layers.d.ts.
 import type { LayerKind } from './modelGraph';
 
 const KINDS: Record<LayerKind, readonly string[]> = {
@@ -20,7 +20,8 @@ const KINDS: Record<LayerKind, readonly string[]> = {
     'zeroPadding2d', 'averagePooling1d', 'avgPool1d', 'avgPooling1d', 'averagePooling2d',
     'avgPool2d', 'avgPooling2d', 'averagePooling3d', 'avgPool3d', 'avgPooling3d',
     'globalAveragePooling1d', 'globalAveragePooling2d', 'globalMaxPooling1d',
-    'globalMaxPooling2d', 'maxPooling1d', 'maxPooling2d', 'maxPooling3d', 'gruCell', 'lstmCell',
+    'globalMaxPooling2d', 'maxPooling1d', 'maxPooling2d', 'maxPooling3d', 'globalMaxPool1d',
+    'globalMaxPool2d', 'maxPool1d', 'maxPool2d', 'gruCell', 'lstmCell',
     'simpleRNNCell', 'convLstm2dCell', 'stackedRNNCells', 'masking', 'rescaling', 'centerCrop',
     'resizing', 'categoryEncoding', 'randomWidth',
   ],

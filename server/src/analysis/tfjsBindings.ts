@@ -125,14 +125,16 @@ export class TfjsResolver {
     }
   }
 
+  /** `const {dense, layers: {conv2d: c}} = ...`, nested patterns included. */
   private bindDestructured(pattern: ts.ObjectBindingPattern, owner: TfEntity): void {
     for (const element of pattern.elements) {
-      if (!ts.isIdentifier(element.name) || element.dotDotDotToken) continue;
-      const key = element.propertyName && ts.isIdentifier(element.propertyName)
-        ? element.propertyName.text
-        : element.name.text;
-      const entity = memberOf(owner, key);
-      if (entity) this.bind(element.name.text, entity);
+      if (element.dotDotDotToken) continue;
+      const keyNode = element.propertyName ?? element.name;
+      if (!ts.isIdentifier(keyNode)) continue;
+      const entity = memberOf(owner, keyNode.text);
+      if (!entity) continue;
+      if (ts.isIdentifier(element.name)) this.bind(element.name.text, entity);
+      else if (ts.isObjectBindingPattern(element.name)) this.bindDestructured(element.name, entity);
     }
   }
 }
