@@ -82,7 +82,7 @@ export class ConfigEvaluator {
         v = this.evaluateIdentifier(prop.name, depth + 1);
         valueNode = prop.name;
       }
-      if (key.endsWith('Regularizer') && typeof v === 'string') v = stringRegularizer(v, valueNode);
+      if (key.endsWith('Regularizer') && typeof v === 'string' && v !== UNKNOWN) v = stringRegularizer(v, valueNode);
       value.props[key] = v;
       propSpans[key] = {
         span: { start: prop.getStart(), end: prop.getEnd() },

@@ -11,6 +11,8 @@ export interface FileIndex {
   calls: ts.CallExpression[];
   functions: FunctionNode[];
   classes: ts.ClassLikeDeclaration[];
+  /** Class fields with initializers and `this.x = ...` assignments: where `this.tf` gets bound. */
+  propertyBindings: { name: string; value: ts.Expression }[];
   /** `var` declarations by the function (or file) scope they hoist to. */
   hoistedVars: Map<ts.Node, ts.VariableDeclaration[]>;
 }
@@ -27,7 +29,8 @@ const LET_OR_CONST = ts.NodeFlags.Let | ts.NodeFlags.Const;
  */
 export function indexFile(sourceFile: ts.SourceFile): FileIndex {
   const index: FileIndex = {
-    imports: [], variableDeclarations: [], calls: [], functions: [], classes: [], hoistedVars: new Map(),
+    imports: [], variableDeclarations: [], calls: [], functions: [], classes: [], propertyBindings: [],
+    hoistedVars: new Map(),
   };
   const scopeStack: ts.Node[] = [sourceFile];
   let parent: ts.Node = sourceFile;
@@ -52,6 +55,21 @@ export function indexFile(sourceFile: ts.SourceFile): FileIndex {
           index.hoistedVars.set(scope, list);
         }
         break;
+      case SK.PropertyDeclaration: {
+        const prop = node as ts.PropertyDeclaration;
+        if (prop.initializer && ts.isIdentifier(prop.name)) {
+          index.propertyBindings.push({ name: prop.name.text, value: prop.initializer });
+        }
+        break;
+      }
+      case SK.BinaryExpression: {
+        const b = node as ts.BinaryExpression;
+        if (b.operatorToken.kind === SK.EqualsToken && ts.isPropertyAccessExpression(b.left) &&
+          b.left.expression.kind === SK.ThisKeyword) {
+          index.propertyBindings.push({ name: b.left.name.text, value: b.right });
+        }
+        break;
+      }
       case SK.ClassDeclaration:
       case SK.ClassExpression:
         index.classes.push(node as ts.ClassLikeDeclaration);

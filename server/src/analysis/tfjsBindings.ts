@@ -29,10 +29,15 @@ export class TfjsResolver {
   };
   /** Local identifiers bound to tfjs entities (by name: shadowing is rare and harmless here). */
   private readonly names = new Map<string, TfEntity>();
+  /** Properties (`this.tf`, `private L = tf.layers`) bound to tfjs entities. */
+  private readonly properties = new Map<string, TfEntity>();
 
   constructor(index: FileIndex) {
     this.collectImports(index);
-    if (this.bindings.modules.length > 0) this.collectAliases(index.variableDeclarations);
+    if (this.bindings.modules.length > 0) {
+      this.collectAliases(index.variableDeclarations);
+      this.collectProperties(index.propertyBindings);
+    }
   }
 
   get hasTfjs(): boolean {
@@ -46,7 +51,10 @@ export class TfjsResolver {
       const member = expr.name.text;
       const owner = this.classify(expr.expression);
       if (!owner) {
-        // `this.tf.layers...` or `deps.tf.layers...`: a property holding the namespace.
+        // `this.tf.layers...`: a property holding a tfjs namespace, assigned in this file or
+        // named like the file's own binding (`deps.tf` where the file imports `tf`).
+        const property = this.properties.get(member);
+        if (property) return property;
         return this.names.get(member)?.kind === 'tf' ? { kind: 'tf' } : undefined;
       }
       return memberOf(owner, member);
@@ -126,6 +134,15 @@ export class TfjsResolver {
   }
 
   /** `const {dense, layers: {conv2d: c}} = ...`, nested patterns included. */
+  private collectProperties(bindings: { name: string; value: ts.Expression }[]): void {
+    for (let pass = 0; pass < 2; pass++) {
+      for (const { name, value } of bindings) {
+        const entity = this.classify(value);
+        if (entity && !this.properties.has(name)) this.properties.set(name, entity);
+      }
+    }
+  }
+
   private bindDestructured(pattern: ts.ObjectBindingPattern, owner: TfEntity): void {
     for (const element of pattern.elements) {
       if (element.dotDotDotToken) continue;
