@@ -7,7 +7,6 @@ import { functionalModels, layerKindModels, wholeModels } from './referenceModel
 import { sourceOf } from './referenceSource';
 import type { FunctionalSpec, ModelSpec } from './referenceSpec';
 import { buildWithTfjs, useCpuBackend, type TfjsModelFacts } from './referenceTfjs';
-import { withProposedInputFields } from './proposedFields';
 
 function summaryOf(spec: ModelSpec, enrich?: (graph: ModelGraph) => void): ModelSummary {
   const graph = analyzeText(sourceOf(spec), 'model.ts');
@@ -48,32 +47,10 @@ describe('summary: shapes and params match tfjs', () => {
     }
   });
 
-  describe('functional models, with the proposed tf.input and apply-argument fields', () => {
+  describe('functional models (tf.input shapes and apply arguments from the analyzer)', () => {
     for (const spec of functionalModels) {
-      it(spec.name, () => assertMatches(summaryOf(spec, (g) => withProposedInputFields(g, spec)), buildWithTfjs(spec), true));
-    }
-  });
-
-  describe('functional models, with the graph as it is today', () => {
-    for (const spec of functionalModels) {
-      it(`${spec.name}: nothing claimed that tfjs contradicts`, () => {
-        assertNeverWrong(summaryOf(spec), buildWithTfjs(spec), spec);
-      });
+      it(spec.name, () => assertMatches(summaryOf(spec), buildWithTfjs(spec), true));
     }
   });
 });
 
-/** Today tf.input shapes are not in the graph: rows may be unknown, never wrong. */
-function assertNeverWrong(summary: ModelSummary, tfjs: TfjsModelFacts, spec: FunctionalSpec): void {
-  assert.equal(summary.layers.length, spec.nodes.length);
-  for (const row of summary.layers) {
-    const truth = tfjs.layers.find((l) => l.name === row.name)!;
-    if (row.outputShape !== 'unknown') {
-      const shape = truth.outputShape as Array<number | null>;
-      assert.equal(row.outputShape.length, shape.length, `${row.name} rank`);
-      row.outputShape.forEach((d, i) => assert.ok(d === 'unknown' || d === shape[i], `${row.name} dim ${i}`));
-    }
-    if (row.params !== 'unknown') assert.equal(row.params, truth.params, `${row.name} params`);
-  }
-  if (summary.totalParams !== 'unknown') assert.equal(summary.totalParams, tfjs.totalParams);
-}

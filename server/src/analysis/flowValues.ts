@@ -3,8 +3,12 @@
 // which layers a sequential model ends with there.
 import type { ts } from './parse';
 
-/** Who produced a symbolic tensor: a layer index, or the model input (`tf.input`). */
-export type Producer = number | 'input';
+/** Who produced a symbolic tensor: a layer index, or the n-th `tf.input` call. */
+export type Producer = number | `input:${number}`;
+
+export function inputProducer(index: number): Producer {
+  return `input:${index}`;
+}
 
 /** A model's last-added layers: layer indices, 'start' (nothing added), or 'unknown'. */
 export type Tail = number | 'start' | 'unknown';
@@ -113,7 +117,7 @@ export function producersOf(value: FlowValue): Producer[] | undefined {
 export function layersMentioned(value: FlowValue): number[] {
   switch (value.t) {
     case 'layer': return value.ids;
-    case 'tensor': return value.producers.filter((p): p is number => p !== 'input');
+    case 'tensor': return value.producers.filter((p): p is number => typeof p === 'number');
     case 'array': return value.items.flatMap(layersMentioned);
     default: return [];
   }

@@ -3,7 +3,9 @@
 // the same call twice (loops, helpers called twice) never creates a second layer.
 import { ConfigEvaluator, type ConfigContext } from './configValues';
 import { layerKindOf } from './layerCatalog';
-import type { LayerNode, LayerSite, ModelGraph, ModelNode, ModelStyle, Span } from './modelGraph';
+import type {
+  InputNode, LayerNode, LayerSite, ModelGraph, ModelNode, ModelStyle, Span, TensorRef,
+} from './modelGraph';
 import { UNKNOWN } from './modelGraph';
 import { ts } from './parse';
 import type { Scopes } from './scopes';
@@ -25,6 +27,9 @@ export class GraphBuilder {
   private readonly escaped = new Set<number>();
   private readonly prevUnknown = new Set<number>();
   private readonly applySites = new Map<number, LayerSite[]>();
+  private readonly applyArgs = new Map<number, TensorRef[][]>();
+  private readonly inputs: InputNode[] = [];
+  private readonly inputByCall = new Map<ts.CallExpression, number>();
   private readonly configs: ConfigEvaluator;
 
   constructor(
@@ -96,6 +101,25 @@ export class GraphBuilder {
         layer.inner = UNKNOWN;
       }
     }
+  }
+
+  inputFor(call: ts.CallExpression): number {
+    const existing = this.inputByCall.get(call);
+    if (existing !== undefined) return existing;
+    const index = this.inputs.length;
+    this.inputByCall.set(call, index);
+    const arg = call.arguments[0];
+    let config: InputNode['config'] = 'absent';
+    if (arg && ts.isObjectLiteralExpression(arg)) config = this.configs.evaluateObject(arg).value;
+    else if (arg) config = UNKNOWN;
+    this.inputs.push({ index, span: spanOf(call), config });
+    return index;
+  }
+
+  noteApplyArgs(layer: number, args: TensorRef[]): void {
+    const seen = this.applyArgs.get(layer) ?? [];
+    if (!seen.some((s) => JSON.stringify(s) === JSON.stringify(args))) seen.push(args);
+    this.applyArgs.set(layer, seen);
   }
 
   modelFor(node: ts.Node, style: ModelStyle, name: string, span: Span = spanOf(node)): number {
@@ -175,7 +199,7 @@ export class GraphBuilder {
     }
   }
 
-  finish(): Pick<ModelGraph, 'models' | 'layers'> {
+  finish(): Pick<ModelGraph, 'models' | 'layers' | 'inputs'> {
     for (const record of this.models) {
       for (const layer of record.layers) {
         if (this.layers[layer].model === null) this.layers[layer].model = record.index;
@@ -185,7 +209,7 @@ export class GraphBuilder {
     for (const layer of this.layers) this.inheritFromWrapper(layer);
     const models = this.models.map(({ index, name, style, span, layers, complete }) =>
       ({ index, name, style, span, layers, complete }));
-    return inSourceOrder(models, this.layers);
+    return inSourceOrder(models, this.layers, this.inputs);
   }
 
   private finishLayer(layer: LayerNode): void {
@@ -203,6 +227,8 @@ export class GraphBuilder {
     }
     layer.next = this.escaped.has(index) || (next.length === 0 && !isModelOutput) ? UNKNOWN : next;
     layer.prev = this.prevUnknown.has(index) ? UNKNOWN : [...(this.pred.get(index) ?? [])];
+    const args = this.applyArgs.get(index);
+    if (args) layer.applyArgs = args.length === 1 ? args[0] : UNKNOWN;
     const applies = this.applySites.get(index);
     if (applies?.length === 1) this.setSite(index, applies[0]);
     if (!layer.site) layer.site = { kind: 'other' };
@@ -220,13 +246,21 @@ export class GraphBuilder {
 }
 
 /** Layers numbered by position in the file, whatever order the interpreter met them. */
-function inSourceOrder(models: ModelNode[], layers: LayerNode[]): Pick<ModelGraph, 'models' | 'layers'> {
+function inSourceOrder(
+  models: ModelNode[], layers: LayerNode[], inputs: InputNode[],
+): Pick<ModelGraph, 'models' | 'layers' | 'inputs'> {
   const sorted = [...layers].sort((a, b) => a.span.start - b.span.start);
   const newIndex = new Map<number, number>(sorted.map((layer, i) => [layer.index, i]));
   const map = (i: number): number => newIndex.get(i)!;
   const mapList = <T>(v: number[] | T): number[] | T => (Array.isArray(v) ? v.map(map) : v);
+  const sortedInputs = [...inputs].sort((a, b) => a.span.start - b.span.start);
+  const newInput = new Map<number, number>(sortedInputs.map((input, i) => [input.index, i]));
+  sortedInputs.forEach((input, i) => { input.index = i; });
+  const mapRef = (ref: TensorRef): TensorRef => (ref === UNKNOWN ? ref
+    : { kind: ref.kind, index: ref.kind === 'layer' ? map(ref.index) : newInput.get(ref.index)! });
   for (const layer of sorted) {
     layer.index = map(layer.index);
+    if (Array.isArray(layer.applyArgs)) layer.applyArgs = layer.applyArgs.map(mapRef);
     layer.next = mapList(layer.next);
     layer.prev = mapList(layer.prev);
     if (layer.wrappedBy !== null) layer.wrappedBy = map(layer.wrappedBy);
@@ -238,7 +272,7 @@ function inSourceOrder(models: ModelNode[], layers: LayerNode[]): Pick<ModelGrap
   const newModel = new Map<number, number>(sortedModels.map((m, i) => [m.index, i]));
   for (const model of sortedModels) model.index = newModel.get(model.index)!;
   for (const layer of sorted) if (layer.model !== null) layer.model = newModel.get(layer.model)!;
-  return { models: sortedModels, layers: sorted };
+  return { models: sortedModels, layers: sorted, inputs: sortedInputs };
 }
 
 function remapLayerRefs(value: unknown, map: (i: number) => number): void {

@@ -32,12 +32,14 @@ export function analyzeSourceFile(sourceFile: ts.SourceFile, graph = emptyGraph(
     if (!tfjs.hasTfjs) return graph;
     const builder = new GraphBuilder(sourceFile, new Scopes(index.hoistedVars), tfjs);
     new ModelFlow(builder, sourceFile, index).run();
-    const { models, layers } = builder.finish();
+    const { models, layers, inputs } = builder.finish();
     graph.models = models;
     graph.layers = layers;
+    graph.inputs = inputs;
   } catch (err) {
     graph.models = [];
     graph.layers = [];
+    graph.inputs = [];
     graph.fatal = `reglint could not analyse this file: ${describe(err)}`;
   }
   return graph;
@@ -52,6 +54,7 @@ function emptyGraph(fileName: string): ModelGraph {
     },
     models: [],
     layers: [],
+    inputs: [],
     parseProblems: [],
   };
 }

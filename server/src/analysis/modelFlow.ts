@@ -3,10 +3,11 @@
 // branches, helper functions and classes. It never runs code; where it cannot follow a
 // value it says so, and the graph records UNKNOWN.
 import {
-  FlowState, joinValues, layersMentioned, producersOf, UNKNOWN_VALUE,
+  FlowState, inputProducer, joinValues, layersMentioned, producersOf, UNKNOWN_VALUE,
   type FlowValue, type Tail, type VarKey,
 } from './flowValues';
 import type { FileIndex, FunctionNode } from './fileIndex';
+import { UNKNOWN, type TensorRef } from './modelGraph';
 import { GraphBuilder, spanOf } from './graphBuilder';
 import { ts } from './parse';
 import { skipOuterExpressions } from './tfjsBindings';
@@ -371,7 +372,7 @@ export class ModelFlow {
     if (entity?.kind === 'tfFunction') {
       if (entity.name === 'sequential') return this.sequentialCall(call);
       if (entity.name === 'model') return this.functionalModelCall(call);
-      if (entity.name === 'input') return { t: 'tensor', producers: ['input'] };
+      if (entity.name === 'input') return { t: 'tensor', producers: [inputProducer(this.g.inputFor(call))] };
     }
     const callee = skipOuterExpressions(call.expression);
     if (ts.isPropertyAccessExpression(callee)) {
@@ -469,7 +470,7 @@ export class ModelFlow {
         this.escape(value);
         continue;
       }
-      this.g.recordOutputs(model, producers.filter((x): x is number => x !== 'input'));
+      this.g.recordOutputs(model, producers.filter((x): x is number => typeof x === 'number'));
     }
     this.g.collectFunctionalModel(model);
     return { t: 'model', model };
@@ -536,7 +537,8 @@ export class ModelFlow {
     const statement = ts.isExpressionStatement(call.parent) || ts.isVariableDeclaration(call.parent) ? call.parent : undefined;
     for (const id of receiver.ids) {
       if (!producers) this.g.markPrevUnknown(id);
-      else for (const p of producers) if (p !== 'input') this.g.connect(p, id);
+      else for (const p of producers) if (typeof p === 'number') this.g.connect(p, id);
+      this.g.noteApplyArgs(id, tensorRefsOf(input));
       this.g.noteApplySite(id, {
         kind: 'apply',
         applyCall: spanOf(call),
@@ -652,6 +654,16 @@ export class ModelFlow {
       if (entity?.kind === 'layerFactory') this.g.layerFor(call, entity.factory);
     }
   }
+}
+
+/** The `.apply()` argument as tensor references, one per argument tensor, in order. */
+function tensorRefsOf(value: FlowValue): TensorRef[] {
+  const items = value.t === 'array' ? value.items : [value];
+  return items.map((item): TensorRef => {
+    if (item.t !== 'tensor' || item.producers.length !== 1) return UNKNOWN;
+    const p = item.producers[0];
+    return typeof p === 'number' ? { kind: 'layer', index: p } : { kind: 'input', index: Number(p.slice(6)) };
+  });
 }
 
 function thisKey(cls: ts.ClassLikeDeclaration, name: ts.Node): string | undefined {

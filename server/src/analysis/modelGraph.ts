@@ -108,7 +108,24 @@ export interface LayerNode {
   inner: number | null | Unknown;
   /** How the layer enters the model, for fixes that must edit the surrounding code. */
   site?: LayerSite;
+  /**
+   * The tensors of the layer's one `.apply()`, in argument order (an array argument
+   * contributes its elements). UNKNOWN when applied more than once or to something not
+   * followed; absent when never applied (sequential models).
+   */
+  applyArgs?: TensorRef[] | Unknown;
 }
+
+/** A `tf.input(...)` call: where a functional model's data enters. */
+export interface InputNode {
+  index: number;
+  span: Span;
+  /** Its config resolved like a layer's: `shape` or `batchShape`, `name`, `dtype`. */
+  config: ConfigObject | Unknown | 'absent';
+}
+
+/** Where one tensor passed to `.apply()` comes from. */
+export type TensorRef = { kind: 'layer'; index: number } | { kind: 'input'; index: number } | Unknown;
 
 /**
  * Where the layer call sits relative to its model, so a fix can insert a sibling:
@@ -165,6 +182,8 @@ export interface ModelGraph {
   tfjs: TfjsBindings;
   models: ModelNode[];
   layers: LayerNode[];
+  /** Every `tf.input(...)` call, in source order. */
+  inputs: InputNode[];
   /** Syntax errors TypeScript reported; the graph still covers what parsed. */
   parseProblems: ParseProblem[];
   /** Set when the file could not be analysed at all (e.g. nesting too deep to parse). */

@@ -41,6 +41,7 @@ function graphOf(specs: Spec[]): ModelGraph {
     tfjs: { modules: ['@tensorflow/tfjs'], namespaces: ['tf'], layersNamespaces: [], layerFactories: {}, regularizersNamespaces: [], regularizerFactories: {} },
     models: [{ index: 0, name: 'model', style: 'functional', span: { start: 0, end: 0 }, layers: layers.map((l) => l.index), complete: true }],
     layers,
+    inputs: [],
     parseProblems: [],
   };
 }

@@ -5,7 +5,7 @@
 import type { LayerNode, ModelGraph, ModelNode } from '../analysis/modelGraph';
 import { declaredInputShape } from './inputShape';
 import { LayerConfig, toShape } from './layerConfig';
-import { applyArgsOf, inputNodeOf, type ApplyArgs } from './proposedGraphFields';
+import { applyArgsOf, inputNodeOf, type ApplyArgs } from './graphFields';
 import { MERGE_FACTORIES } from './rules';
 import { UNKNOWN, type Shape } from './types';
 

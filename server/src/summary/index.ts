@@ -4,4 +4,4 @@ export { summarizeModel, type LayerSummary, type ModelSummary } from './modelSum
 export { formatLayerSummary, formatModelTotals, formatParams, formatShape } from './format';
 export { SUPPORTED_FACTORIES } from './rules';
 export type { Dim, ParamCount, Shape } from './types';
-export type { ApplyArgs, InputNode, TensorRef } from './proposedGraphFields';
+export type { ApplyArgs, InputNode, TensorRef } from './graphFields';
