@@ -1,0 +1,66 @@
+// Bundles reglint for shipping (`npm run build`):
+//   dist/extension.js    VS Code client (`vscode` is provided by the editor)
+//   dist/server.js       language server (also bin/reglint-language-server.js)
+//   dist/cli.js          command line (bin/reglint.js)
+//   dist/trainWorker.js  trainer worker, when server/src/training/worker.ts exists
+//   dist/*.wasm          tfjs WASM backend binaries, loaded at run time by the trainer
+// Minified, with source maps in separate files. `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const watch = process.argv.includes('--watch');
+
+const entries = [
+  { in: 'client/src/extension.ts', out: 'extension' },
+  { in: 'server/src/lsp/main.ts', out: 'server' },
+  { in: 'server/src/cli/main.ts', out: 'cli' },
+];
+if (existsSync(join(root, 'server/src/training/worker.ts'))) {
+  entries.push({ in: 'server/src/training/worker.ts', out: 'trainWorker' });
+}
+
+/** @type {import('esbuild').BuildOptions} */
+const options = {
+  absWorkingDir: root,
+  entryPoints: entries,
+  outdir: dist,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: true,
+  // Separate .map files (kept out of the vsix), linked so `node --enable-source-maps` finds them.
+  sourcemap: 'linked',
+  external: ['vscode'],
+  // ESM dependencies (fdir, via tinyglobby) call createRequire(import.meta.url), which is
+  // undefined in a CommonJS bundle: give them this file's URL.
+  define: { 'import.meta.url': '__reglintImportMetaUrl' },
+  banner: { js: 'var __reglintImportMetaUrl=require("url").pathToFileURL(__filename).href;' },
+  logLevel: 'warning',
+};
+
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+copyWasm();
+
+if (watch) {
+  const context = await esbuild.context(options);
+  await context.watch();
+  console.log('esbuild: watching for changes…');
+} else {
+  const started = Date.now();
+  await esbuild.build(options);
+  console.log(`built ${entries.map(e => `dist/${e.out}.js`).join(', ')} in ${Date.now() - started} ms`);
+}
+
+function copyWasm() {
+  const wasmDir = join(root, 'node_modules/@tensorflow/tfjs-backend-wasm/dist');
+  if (!existsSync(wasmDir)) return;
+  for (const file of readdirSync(wasmDir)) {
+    if (file.endsWith('.wasm')) copyFileSync(join(wasmDir, file), join(dist, file));
+  }
+}
