@@ -13,6 +13,7 @@ import { ts } from './parse';
 import { skipOuterExpressions } from './tfjsBindings';
 
 const MAX_CALL_DEPTH = 6;
+const SK = ts.SyntaxKind;
 
 interface Frame {
   fn: FunctionNode | ts.SourceFile | ts.ClassLikeDeclaration;
@@ -214,7 +215,12 @@ export class ModelFlow {
 
   private bindPattern(name: ts.BindingName, decl: ts.Node, value: FlowValue): void {
     if (ts.isIdentifier(name)) {
-      this.state.vars.set(decl, value);
+      // An absent variable reads as unknown, so unknowns are only stored where they must
+      // overwrite something or stop a const's lazy evaluation: small maps keep
+      // branching (which copies them) cheap.
+      if (value.t !== 'unknown' || this.state.vars.has(decl) || isConstDeclaration(decl)) {
+        this.state.vars.set(decl, value);
+      }
       return;
     }
     this.escape(value);
@@ -232,33 +238,43 @@ export class ModelFlow {
 
   private evaluate(expr: ts.Expression): FlowValue {
     expr = skipOuterExpressions(expr);
-    if (ts.isCallExpression(expr)) return this.evaluateCall(expr);
-    if (ts.isIdentifier(expr)) return this.readIdentifier(expr);
-    if (expr.kind === ts.SyntaxKind.ThisKeyword) {
-      const cls = this.enclosingClass(expr);
-      const model = cls && this.classModels.get(cls);
-      return model !== undefined ? { t: 'model', model } : this.frame.thisValue;
-    }
-    if (ts.isPropertyAccessExpression(expr)) return this.readProperty(expr);
-    if (ts.isBinaryExpression(expr)) return this.evaluateBinary(expr);
-    if (ts.isArrayLiteralExpression(expr)) return this.evaluateArray(expr);
-    if (ts.isConditionalExpression(expr)) {
-      this.evaluate(expr.condition);
-      return joinValues(this.evaluate(expr.whenTrue), this.evaluate(expr.whenFalse));
-    }
-    if (ts.isAwaitExpression(expr)) return this.evaluate(expr.expression);
-    if (ts.isArrowFunction(expr) || ts.isFunctionExpression(expr)) return { t: 'func', decl: expr };
-    if (ts.isObjectLiteralExpression(expr)) {
-      for (const p of expr.properties) {
-        if (ts.isPropertyAssignment(p)) this.escape(this.evaluate(p.initializer));
-        else if (ts.isShorthandPropertyAssignment(p)) this.escape(this.evaluate(p.name));
-        else if (ts.isSpreadAssignment(p)) this.escape(this.evaluate(p.expression));
+    switch (expr.kind) {
+      case SK.CallExpression: return this.evaluateCall(expr as ts.CallExpression);
+      case SK.Identifier: return this.readIdentifier(expr as ts.Identifier);
+      case SK.ThisKeyword: {
+        const cls = this.enclosingClass(expr);
+        const model = cls && this.classModels.get(cls);
+        return model !== undefined ? { t: 'model', model } : this.frame.thisValue;
       }
-      return UNKNOWN_VALUE;
-    }
-    if (ts.isNewExpression(expr)) {
-      for (const a of expr.arguments ?? []) this.escape(this.evaluate(a));
-      return UNKNOWN_VALUE;
+      case SK.PropertyAccessExpression: return this.readProperty(expr as ts.PropertyAccessExpression);
+      case SK.BinaryExpression: return this.evaluateBinary(expr as ts.BinaryExpression);
+      case SK.ArrayLiteralExpression: return this.evaluateArray(expr as ts.ArrayLiteralExpression);
+      case SK.ConditionalExpression: {
+        const c = expr as ts.ConditionalExpression;
+        this.evaluate(c.condition);
+        return joinValues(this.evaluate(c.whenTrue), this.evaluate(c.whenFalse));
+      }
+      case SK.AwaitExpression: return this.evaluate((expr as ts.AwaitExpression).expression);
+      case SK.ArrowFunction:
+      case SK.FunctionExpression:
+        return { t: 'func', decl: expr as ts.ArrowFunction };
+      case SK.ObjectLiteralExpression:
+        for (const p of (expr as ts.ObjectLiteralExpression).properties) {
+          if (ts.isPropertyAssignment(p)) this.escape(this.evaluate(p.initializer));
+          else if (ts.isShorthandPropertyAssignment(p)) this.escape(this.evaluate(p.name));
+          else if (ts.isSpreadAssignment(p)) this.escape(this.evaluate(p.expression));
+        }
+        return UNKNOWN_VALUE;
+      case SK.NewExpression:
+        for (const a of (expr as ts.NewExpression).arguments ?? []) this.escape(this.evaluate(a));
+        return UNKNOWN_VALUE;
+      case SK.NumericLiteral:
+      case SK.StringLiteral:
+      case SK.NoSubstitutionTemplateLiteral:
+      case SK.TrueKeyword:
+      case SK.FalseKeyword:
+      case SK.NullKeyword:
+        return UNKNOWN_VALUE;
     }
     ts.forEachChild(expr, (child) => {
       if (ts.isExpression(child)) this.evaluate(child);
@@ -300,8 +316,10 @@ export class ModelFlow {
     target = skipOuterExpressions(target);
     if (ts.isIdentifier(target)) {
       const decl = this.g.scopes.resolve(target);
-      if (decl) this.state.vars.set(decl, value);
-      else this.escape(value);
+      if (!decl) this.escape(value);
+      else if (value.t !== 'unknown' || this.state.vars.has(decl) || isConstDeclaration(decl)) {
+        this.state.vars.set(decl, value);
+      }
       return;
     }
     const key = this.thisPropertyKey(target);
@@ -669,6 +687,10 @@ function tensorRefsOf(value: FlowValue): TensorRef[] {
 function thisKey(cls: ts.ClassLikeDeclaration, name: ts.Node): string | undefined {
   const text = ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name) ? name.text : undefined;
   return text === undefined ? undefined : `this@${cls.pos}.${text}`;
+}
+
+function isConstDeclaration(decl: ts.Node): boolean {
+  return ts.isVariableDeclaration(decl) && isConst(decl);
 }
 
 function isConst(decl: ts.VariableDeclaration): boolean {

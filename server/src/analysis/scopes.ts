@@ -12,14 +12,17 @@ export class Scopes {
   /** @param hoistedVars `var` declarations by the scope they hoist to (from the file index). */
   constructor(private readonly hoistedVars: Map<ts.Node, ts.VariableDeclaration[]>) {}
 
+  private readonly resolved = new Map<ts.Identifier, Declaration | undefined>();
+
   resolve(identifier: ts.Identifier): Declaration | undefined {
+    if (this.resolved.has(identifier)) return this.resolved.get(identifier);
     const name = identifier.text;
-    for (let node: ts.Node | undefined = identifier.parent; node; node = node.parent) {
-      if (!isScope(node)) continue;
-      const found = this.tableOf(node).get(name);
-      if (found) return found;
+    let found: Declaration | undefined;
+    for (let node: ts.Node | undefined = identifier.parent; node && !found; node = node.parent) {
+      if (SCOPE_KINDS.has(node.kind)) found = this.tableOf(node).get(name);
     }
-    return undefined;
+    this.resolved.set(identifier, found);
+    return found;
   }
 
   private tableOf(scope: ScopeNode): Map<string, Declaration> {
@@ -33,20 +36,14 @@ export class Scopes {
   }
 }
 
-function isScope(node: ts.Node): boolean {
-  return (
-    ts.isSourceFile(node) ||
-    ts.isBlock(node) ||
-    ts.isModuleBlock(node) ||
-    ts.isCaseBlock(node) ||
-    ts.isCatchClause(node) ||
-    ts.isForStatement(node) ||
-    ts.isForOfStatement(node) ||
-    ts.isForInStatement(node) ||
-    ts.isFunctionLike(node) ||
-    ts.isClassLike(node)
-  );
-}
+const SK = ts.SyntaxKind;
+/** Node kinds that open a scope (checked by kind: `ts.isX` is a getter call per test). */
+const SCOPE_KINDS = new Set<ts.SyntaxKind>([
+  SK.SourceFile, SK.Block, SK.ModuleBlock, SK.CaseBlock, SK.CatchClause, SK.ForStatement,
+  SK.ForOfStatement, SK.ForInStatement, SK.FunctionDeclaration, SK.FunctionExpression, SK.ArrowFunction,
+  SK.MethodDeclaration, SK.Constructor, SK.GetAccessor, SK.SetAccessor, SK.ClassDeclaration,
+  SK.ClassExpression,
+]);
 
 function addBindingNames(name: ts.BindingName, decl: Declaration, table: Map<string, Declaration>): void {
   if (ts.isIdentifier(name)) {

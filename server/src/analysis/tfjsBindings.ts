@@ -180,15 +180,15 @@ function isTfjsRequire(call: ts.CallExpression): boolean {
   return isRequire && !!arg && ts.isStringLiteral(arg) && TFJS_MODULES.has(arg.text);
 }
 
+const OUTER_EXPRESSION_KINDS = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.ParenthesizedExpression, ts.SyntaxKind.AsExpression, ts.SyntaxKind.NonNullExpression,
+  ts.SyntaxKind.TypeAssertionExpression, ts.SyntaxKind.SatisfiesExpression,
+]);
+
+/** `(x as T)!` → `x`. By kind: this runs on every expression the analysis looks at. */
 export function skipOuterExpressions(expr: ts.Expression): ts.Expression {
-  while (
-    ts.isParenthesizedExpression(expr) ||
-    ts.isAsExpression(expr) ||
-    ts.isNonNullExpression(expr) ||
-    ts.isTypeAssertionExpression(expr) ||
-    ts.isSatisfiesExpression(expr)
-  ) {
-    expr = expr.expression;
+  while (OUTER_EXPRESSION_KINDS.has(expr.kind)) {
+    expr = (expr as ts.ParenthesizedExpression).expression;
   }
   return expr;
 }
