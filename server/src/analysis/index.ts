@@ -17,8 +17,7 @@ export function analyzeText(text: string, fileName: string): ModelGraph {
   try {
     sourceFile = parseSource(text, fileName);
   } catch (err) {
-    graph.fatal = `reglint could not parse this file: ${describe(err)}`;
-    return graph;
+    return parseFailureGraph(fileName, err);
   }
   return analyzeSourceFile(sourceFile, graph);
 }
@@ -45,7 +44,8 @@ export function analyzeSourceFile(sourceFile: ts.SourceFile, graph = emptyGraph(
   return graph;
 }
 
-function emptyGraph(fileName: string): ModelGraph {
+/** The graph of a file with nothing to analyse (no tfjs mentioned). */
+export function emptyGraph(fileName: string): ModelGraph {
   return {
     fileName,
     tfjs: {
@@ -57,6 +57,13 @@ function emptyGraph(fileName: string): ModelGraph {
     inputs: [],
     parseProblems: [],
   };
+}
+
+/** The graph analyzeText gives when the parser itself throws. */
+export function parseFailureGraph(fileName: string, err: unknown): ModelGraph {
+  const graph = emptyGraph(fileName);
+  graph.fatal = `reglint could not parse this file: ${describe(err)}`;
+  return graph;
 }
 
 function describe(err: unknown): string {

@@ -515,8 +515,10 @@ export class ModelFlow {
     }
     this.appendToModel(receiver.model, value);
     const statement = call.parent;
-    if (value.t === 'layer' && ts.isExpressionStatement(statement) && skipOuterExpressions(arg).kind === ts.SyntaxKind.CallExpression) {
-      for (const id of value.ids) {
+    const argCall = skipOuterExpressions(arg);
+    if (value.t === 'layer' && ts.isExpressionStatement(statement) && argCall.kind === SK.CallExpression) {
+      // Only a layer written right here (not one a helper built) sits at this statement.
+      for (const id of value.ids.filter((i) => this.g.layers[i].span.start === argCall.getStart())) {
         this.g.setSite(id, { kind: 'add', statement: spanOf(statement), receiver: callee.expression.getText() });
       }
     }

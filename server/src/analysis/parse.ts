@@ -22,12 +22,21 @@ export function parseSource(text: string, fileName: string): ts.SourceFile {
 }
 
 /**
+ * Incremental reparse: `previous` (which becomes unusable) updated to `text` with TypeScript's
+ * incremental parser, reusing the nodes outside `change` (offsets in previous.text). The same
+ * U+FFFD neutralisation as parseSource applies; it is length-preserving, so `change` holds.
+ */
+export function reparseSource(previous: ts.SourceFile, text: string, change: ts.TextChangeRange): ts.SourceFile {
+  return ts.updateSourceFile(previous, neutralizeReplacementChars(text), change);
+}
+
+/**
  * TypeScript's scanner stops at the first U+FFFD outside strings and comments ("File
  * appears to be binary") and drops the rest of the file; one invalid UTF-8 byte would hide
  * every layer after it. Swap it for another one-unit invalid character, which the scanner
  * reports and skips, so offsets stay the same.
  */
-function neutralizeReplacementChars(text: string): string {
+export function neutralizeReplacementChars(text: string): string {
   return text.includes('\uFFFD') ? text.replace(/\uFFFD/g, '\u0001') : text;
 }
 

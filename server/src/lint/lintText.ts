@@ -4,6 +4,7 @@ import { analyzeText } from '../analysis';
 import type { ModelGraph } from '../analysis/modelGraph';
 import { allRules } from '../rules';
 import type { Finding, Severity, SeveritySetting } from '../rules/rule';
+import { applySuppressions } from './suppressions';
 
 export interface LintOptions {
   /** Per-rule severity overrides; 'off' disables the rule. */
@@ -20,7 +21,11 @@ export interface LintResult {
 }
 
 export function lintText(text: string, fileName: string, options: LintOptions = {}): LintResult {
-  const graph = analyzeText(text, fileName);
+  return lintGraph(text, fileName, analyzeText(text, fileName), options);
+}
+
+/** The rules over a graph already built for `text` (by analyzeText or an IncrementalAnalysis). */
+export function lintGraph(text: string, fileName: string, graph: ModelGraph, options: LintOptions = {}): LintResult {
   const messages: LintMessage[] = [];
   if (graph.fatal || graph.tfjs.modules.length === 0) return { graph, messages };
   for (const rule of allRules) {
@@ -29,5 +34,6 @@ export function lintText(text: string, fileName: string, options: LintOptions = 
     for (const finding of rule.check(graph)) messages.push({ ...finding, severity });
   }
   messages.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
-  return { graph, messages };
+  // `// reglint-disable-next-line` and `/* reglint-disable */` comments (./suppressions.ts).
+  return { graph, messages: applySuppressions(text, fileName, messages, options) };
 }

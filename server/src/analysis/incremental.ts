@@ -1,0 +1,95 @@
+// Incremental analysis of one open document: the syntax tree is kept between edits and
+// updated with TypeScript's incremental parser (`ts.updateSourceFile`), which reuses every
+// node outside the edited region, instead of parsing the whole file again. The graph it
+// gives is the one `analyzeText` gives for the same text (test/analysis/incremental.test.ts
+// checks this after thousands of random edits); any doubt falls back to a full parse.
+import { analyzeSourceFile, emptyGraph, parseFailureGraph } from './index';
+import type { ModelGraph } from './modelGraph';
+import { mentionsTfjs, neutralizeReplacementChars, parseSource, reparseSource, ts } from './parse';
+
+/** One edit: text[start, end) of the text before it was replaced by `newLength` characters. */
+export interface TextEditRange {
+  start: number;
+  end: number;
+  newLength: number;
+}
+
+export interface IncrementalStats {
+  /** Analyses that parsed the whole file. */
+  fullParses: number;
+  /** Analyses that reused the previous tree via ts.updateSourceFile. */
+  incrementalParses: number;
+  /** Analyses that reused the previous tree as is (same text, e.g. a settings change). */
+  reused: number;
+  /** Analyses skipped by the cheap check (no tfjs module named in the text). */
+  skipped: number;
+}
+
+export class IncrementalAnalysis {
+  private sourceFile: ts.SourceFile | undefined;
+  /** Edits since `sourceFile` was parsed, in order; each in the coordinates of the text before it. */
+  private pending: ts.TextChangeRange[] = [];
+  readonly stats: IncrementalStats = { fullParses: 0, incrementalParses: 0, reused: 0, skipped: 0 };
+
+  constructor(readonly fileName: string) {}
+
+  /** Records an edit made to the text since the last `analyze`. */
+  recordEdit(edit: TextEditRange): void {
+    if (!this.sourceFile) return; // the next analysis parses from scratch anyway
+    const start = Math.max(0, Math.min(edit.start, edit.end));
+    const end = Math.max(edit.start, edit.end);
+    this.pending.push(ts.createTextChangeRange(ts.createTextSpan(start, end - start), Math.max(0, edit.newLength)));
+  }
+
+  /** Forgets the tree (the next analysis parses the whole text). */
+  reset(): void {
+    this.sourceFile = undefined;
+    this.pending = [];
+  }
+
+  /** The graph for `text`, the document's current text; equal to analyzeText(text, fileName). */
+  analyze(text: string): ModelGraph {
+    if (!mentionsTfjs(text)) {
+      this.reset();
+      this.stats.skipped++;
+      return emptyGraph(this.fileName);
+    }
+    let sourceFile: ts.SourceFile;
+    try {
+      sourceFile = this.parse(text);
+    } catch (err) {
+      this.reset();
+      return parseFailureGraph(this.fileName, err);
+    }
+    this.sourceFile = sourceFile;
+    this.pending = [];
+    return analyzeSourceFile(sourceFile);
+  }
+
+  private parse(text: string): ts.SourceFile {
+    const previous = this.sourceFile;
+    const pending = this.pending;
+    // The previous tree is unusable once handed to updateSourceFile, whatever happens next.
+    this.reset();
+    if (previous && pending.length === 0 && previous.text === neutralizeReplacementChars(text)) {
+      this.stats.reused++;
+      return previous;
+    }
+    if (previous && pending.length > 0) {
+      const change = ts.collapseTextChangeRangesAcrossMultipleVersions(pending);
+      // The recorded edits must account for the new length exactly; otherwise an edit was
+      // missed and the ranges cannot be trusted.
+      if (previous.text.length - change.span.length + change.newLength === text.length) {
+        try {
+          const updated = reparseSource(previous, text, change);
+          this.stats.incrementalParses++;
+          return updated;
+        } catch {
+          // an assertion in the incremental parser, or its stack ran out: parse from scratch
+        }
+      }
+    }
+    this.stats.fullParses++;
+    return parseSource(text, this.fileName);
+  }
+}

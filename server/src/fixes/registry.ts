@@ -1,0 +1,75 @@
+// Which remedies each rule offers, best first: the first that applies is the preferred fix.
+import type { ModelGraph } from '../analysis/modelGraph';
+import { UNUSED_DIRECTIVE_RULE_ID } from '../lint/suppressions';
+import type { Finding } from '../rules/rule';
+import { addL2Regularizer } from './addL2Regularizer';
+import { disableBias } from './disableBias';
+import { FixContext } from './fixContext';
+import { insertBatchNormalization } from './insertBatchNormalization';
+import { insertDropout } from './insertDropout';
+import { moveDropoutAfterNorm } from './moveDropoutAfterNorm';
+import type { Remedy } from './remedy';
+import { removeDropout } from './removeDropout';
+import { removeUnusedDirective } from './removeUnusedDirective';
+import { rewriteRegularizer } from './rewriteRegularizer';
+import { setRecurrentDropout } from './setRecurrentDropout';
+import { editsConflict, sameEdit } from './textEdits';
+import { resolveFixSettings, type Fix, type FixSettings, type TextEdit } from './types';
+
+function remediesFor(ruleId: string, settings: FixSettings): Remedy[] {
+  switch (ruleId) {
+    case 'dense-unregularized': return [insertDropout, addL2Regularizer];
+    case 'conv-unregularized':
+      return settings.convRemedy === 'l2' ? [addL2Regularizer, insertBatchNormalization] : [insertBatchNormalization, addL2Regularizer];
+    case 'recurrent-unregularized': return [setRecurrentDropout, addL2Regularizer];
+    case 'regularizer-config-invalid': return [rewriteRegularizer];
+    case 'dropout-before-batchnorm': return [moveDropoutAfterNorm];
+    case 'dropout-after-output': return [removeDropout];
+    case 'bias-before-batchnorm': return [disableBias];
+    case UNUSED_DIRECTIVE_RULE_ID: return [removeUnusedDirective];
+    default: return [];
+  }
+}
+
+/**
+ * The fixes for one finding (from `lintText` over the same text and graph), the preferred
+ * one first. Empty when the rule has no remedy or no remedy is well defined here.
+ */
+export function fixesFor(text: string, graph: ModelGraph, finding: Finding, settings: Partial<FixSettings> = {}): Fix[] {
+  return fixesInContext(contextFor(text, graph, resolveFixSettings(settings)), finding);
+}
+
+export function fixesInContext(ctx: FixContext, finding: Finding): Fix[] {
+  const fixes: Fix[] = [];
+  for (const remedy of remediesFor(finding.ruleId, ctx.settings)) {
+    const proposed = remedy(ctx, finding);
+    const edits = proposed && normalizeEdits(proposed.edits, ctx.text.length);
+    if (!proposed || !edits) continue;
+    fixes.push({ title: proposed.title, ruleId: finding.ruleId, isPreferred: fixes.length === 0, edits });
+  }
+  return fixes;
+}
+
+/** Sorted, duplicates merged; undefined when edits overlap or leave the text. */
+function normalizeEdits(edits: TextEdit[], length: number): TextEdit[] | undefined {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const result: TextEdit[] = [];
+  for (const edit of sorted) {
+    if (edit.start < 0 || edit.end > length || edit.end < edit.start) return undefined;
+    if (result.some((e) => sameEdit(e, edit))) continue;
+    if (result.some((e) => editsConflict(e, edit))) return undefined;
+    result.push(edit);
+  }
+  return result.length > 0 ? result : undefined;
+}
+
+// Code actions ask for one finding at a time; the parsed tree is worth keeping per graph.
+const contexts = new WeakMap<ModelGraph, FixContext>();
+
+function contextFor(text: string, graph: ModelGraph, settings: FixSettings): FixContext {
+  const cached = contexts.get(graph);
+  if (cached && cached.text === text && JSON.stringify(cached.settings) === JSON.stringify(settings)) return cached;
+  const ctx = new FixContext(text, graph, settings);
+  contexts.set(graph, ctx);
+  return ctx;
+}
