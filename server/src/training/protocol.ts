@@ -1,0 +1,37 @@
+// Messages between the runner (language server or CLI) and a training worker.
+import type { BackendName } from './backend';
+import type { BuilderSource } from './builder';
+import type { JobName } from './checks/types';
+import type { ModelSpec } from './modelSpec';
+import type { JobResult } from './suite';
+import type { Task } from './task';
+import type { WhatIfSettings } from './whatIf';
+
+export const WORKER_MARK = 'reglint-train-worker';
+
+export interface WorkerInput {
+  mark: typeof WORKER_MARK;
+  /** Static mode: the spec. Builder mode: the source to run (only sent when trusted). */
+  spec?: ModelSpec;
+  builder?: BuilderSource;
+  trusted: boolean;
+  jobs: JobName[];
+  seed: number;
+  /** Absolute Date.now() deadline shared by all workers. */
+  deadline: number;
+  /** Deadline for fit-one-batch (it gets a share of the budget). */
+  fitOneBatchDeadline: number;
+  whatIf?: WhatIfSettings;
+  backend?: BackendName;
+  wasmDir?: string;
+  /** Test hook: misbehave to exercise the runner's error paths. */
+  chaos?: 'throw' | 'hang' | 'oom' | 'exit';
+}
+
+export type WorkerMessage =
+  | { type: 'ready'; backend: BackendName; fallbackReason?: string; spec: ModelSpec; task: Task; chanceLoss: number }
+  | { type: 'progress'; job: JobName; epoch: number; epochs: number; trainLoss: number; valLoss: number }
+  | { type: 'result'; job: JobName; result: JobResult }
+  | { type: 'job-error'; job: JobName; error: string }
+  | { type: 'fatal'; error: string }
+  | { type: 'done' };

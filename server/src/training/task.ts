@@ -1,0 +1,55 @@
+// What the model is for, read from its output layer and loss: it decides the synthetic
+// targets and the loss we measure. Without a compile() we infer the loss from the output
+// activation, as a user of that activation would.
+import type { ModelSpec, SpecValue } from './modelSpec';
+
+export type TaskKind = 'regression' | 'multiclass' | 'binary';
+
+export interface Task {
+  kind: TaskKind;
+  /** Output units of the model. */
+  units: number;
+  /** tfjs loss name used for training and measured for the curves. */
+  loss: string;
+  /** Output activation as written ('linear' when none). */
+  activation: string;
+  /** Targets as integer class ids ([n,1]) instead of one-hot. */
+  sparse: boolean;
+}
+
+export const SUPPORTED_LOSSES = [
+  'meanSquaredError', 'meanAbsoluteError', 'categoricalCrossentropy', 'sparseCategoricalCrossentropy', 'binaryCrossentropy',
+];
+
+/** The output activation: the last layer that sets one (activation/softmax layers count). */
+export function outputActivation(spec: ModelSpec): string {
+  for (let i = spec.layers.length - 1; i >= 0; i--) {
+    const l = spec.layers[i];
+    if (l.factory === 'softmax') return 'softmax';
+    const a: SpecValue | undefined = l.config.activation;
+    if (l.factory === 'activation') return typeof a === 'string' ? a : 'linear';
+    if (l.layerKind === 'dropout' || l.factory === 'flatten' || l.factory === 'reshape') continue;
+    return typeof a === 'string' ? a : 'linear';
+  }
+  return 'linear';
+}
+
+export function inferTask(spec: ModelSpec, units: number): Task | { error: string } {
+  const activation = outputActivation(spec);
+  const loss = spec.compile?.loss ?? defaultLoss(activation);
+  if (!SUPPORTED_LOSSES.includes(loss)) return { error: `loss ${loss} is not supported by the sanity-train yet` };
+  const kind: TaskKind = loss === 'categoricalCrossentropy' || loss === 'sparseCategoricalCrossentropy' ? 'multiclass'
+    : loss === 'binaryCrossentropy' ? 'binary' : 'regression';
+  return { kind, units, loss, activation, sparse: loss === 'sparseCategoricalCrossentropy' };
+}
+
+function defaultLoss(activation: string): string {
+  if (activation === 'softmax') return 'categoricalCrossentropy';
+  if (activation === 'sigmoid') return 'binaryCrossentropy';
+  return 'meanSquaredError';
+}
+
+/** Number of classes the targets use: for multiclass with one unit, treat as 2. */
+export function classCount(task: Task): number {
+  return task.kind === 'multiclass' ? Math.max(task.units, 2) : 2;
+}

@@ -1,0 +1,90 @@
+// `reglint train`: the JSON shape of the issue, exit codes, and no code execution
+// without --trust.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { runTrainCli, type TrainJson } from '../cli/train';
+
+function capture(cwd: string) {
+  const out: string[] = [], err: string[] = [];
+  return {
+    io: { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) }, cwd, color: false },
+    out: () => out.join(''),
+    err: () => err.join(''),
+  };
+}
+
+describe('reglint train (CLI)', function () {
+  this.timeout(120000);
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reglint-train-cli-'));
+    fs.writeFileSync(path.join(dir, 'ok.ts'), [
+      `import * as tf from '@tensorflow/tfjs';`,
+      `export function build() {`,
+      `  const model = tf.sequential();`,
+      `  model.add(tf.layers.dense({units: 16, activation: 'relu', inputShape: [8]}));`,
+      `  model.add(tf.layers.dense({units: 3, activation: 'softmax'}));`,
+      `  model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+      `  return model;`,
+      `}`,
+    ].join('\n'));
+    fs.writeFileSync(path.join(dir, 'broken.ts'), [
+      `import * as tf from '@tensorflow/tfjs';`,
+      `const broken = tf.sequential();`,
+      `broken.add(tf.layers.dense({units: 16, activation: 'relu', inputShape: [8]}));`,
+      `broken.add(tf.layers.dense({units: 1, activation: 'softmax'}));`,
+      `broken.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+    ].join('\n'));
+    fs.writeFileSync(path.join(dir, 'dynamic.ts'), [
+      `import * as tf from '@tensorflow/tfjs';`,
+      `require('fs').writeFileSync(${JSON.stringify(path.join(dir, 'ran.marker'))}, 'x');`,
+      `const dyn = tf.sequential();`,
+      `dyn.add(tf.layers.dense({units: Number('4'), inputShape: [3]}));`,
+    ].join('\n'));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('prints the issue\'s JSON shape and exits 0 when no check fails', async () => {
+    const c = capture(dir);
+    const code = await runTrainCli(['ok.ts', '--format', 'json', '--seed', '2', '--budget', '30'], c.io);
+    const json = JSON.parse(c.out()) as TrainJson;
+    assert.strictEqual(code, 0, c.err());
+    assert.strictEqual(json.filePath, path.join(dir, 'ok.ts'));
+    assert.strictEqual(json.models.length, 1);
+    const m = json.models[0];
+    assert.deepStrictEqual([m.name, m.line, m.built], ['model', 3, 'static']);
+    assert.deepStrictEqual(m.checks.map((x) => x.id), ['fit-one-batch', 'generalization-gap', 'memorization', 'what-if', 'divergence', 'dead-relu']);
+    for (const x of m.checks) {
+      assert.ok(['pass', 'warn', 'fail', 'skipped'].includes(x.verdict));
+      assert.strictEqual(typeof x.message, 'string');
+      assert.strictEqual(typeof x.metrics, 'object');
+    }
+    assert.strictEqual(m.checks[1].curves?.train.length, 12);
+  });
+
+  it('exits 1 when a check fails, and prints text by default', async () => {
+    const c = capture(dir);
+    const code = await runTrainCli(['broken.ts', '--budget', '20'], c.io);
+    assert.strictEqual(code, 1);
+    assert.match(c.out(), /FAIL {2}fit-one-batch: training on one batch of 16 failed: .*softmax over a single unit/);
+  });
+
+  it('does not run the file without --trust, and says why the model was not built', async () => {
+    const c = capture(dir);
+    const code = await runTrainCli(['dynamic.ts', '--format', 'json'], c.io);
+    const m = (JSON.parse(c.out()) as TrainJson).models[0];
+    assert.strictEqual(code, 0);
+    assert.strictEqual(m.built, 'failed');
+    assert.match(m.reason!, /config value `units` is not a literal.*--trust/);
+    assert.ok(!fs.existsSync(path.join(dir, 'ran.marker')));
+  });
+
+  it('reports usage errors with exit code 2', async () => {
+    for (const argv of [[], ['a.ts', 'b.ts'], ['ok.ts', '--format', 'xml'], ['ok.ts', '--budget', '-1'], ['missing.ts'], ['ok.ts', '--model', 'nope']]) {
+      const c = capture(dir);
+      assert.strictEqual(await runTrainCli(argv, c.io), 2, argv.join(' '));
+    }
+  });
+});
