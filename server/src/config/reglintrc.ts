@@ -1,0 +1,204 @@
+// `.reglintrc.json`, the project configuration: its shape, and text → validated config or
+// precise problems. The JSON schema in schemas/reglintrc.schema.json is the one source of
+// truth: the editor offers completion from it (package.json `jsonValidation`) and this
+// module validates with it, so the two cannot disagree.
+//
+// Comments and trailing commas are accepted (as in ESLint's and TypeScript's JSON configs).
+import Ajv, { type ErrorObject } from 'ajv';
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import * as path from 'node:path';
+import schema from '../../../schemas/reglintrc.schema.json';
+import type { FixSettings } from '../fixes/types';
+import type { SeveritySetting } from '../rules/rule';
+
+export const CONFIG_FILE_NAME = '.reglintrc.json';
+
+export interface TrainConfig {
+  budgetSeconds?: number;
+  seed?: number;
+  /** `synthetic`, or an absolute path (resolved against the config file's directory). */
+  data?: string;
+  inputShape?: number[];
+}
+
+export interface ReglintConfig {
+  /** Severity by rule id (only the rules the file lists). */
+  rules: Record<string, SeveritySetting>;
+  /** Fix defaults the file sets (the fixes fill in the rest, see fixes/types.ts). */
+  fix: Partial<FixSettings>;
+  /** Globs relative to `baseDir`; undefined: every source file. */
+  include?: string[];
+  /** Globs relative to `baseDir`. */
+  exclude?: string[];
+  train: TrainConfig;
+  /** The directory include/exclude and train.data are relative to (the config file's). */
+  baseDir?: string;
+}
+
+/** No configuration file: every rule at its default severity, every file linted. */
+export function emptyConfig(): ReglintConfig {
+  return { rules: {}, fix: {}, train: {} };
+}
+
+/** One thing wrong with a config file, at a character range of its text. */
+export interface ConfigProblem {
+  message: string;
+  /** Offset and length in the file's text (0/0 when the problem is the whole file). */
+  offset: number;
+  length: number;
+}
+
+export type ConfigParseResult =
+  | { ok: true; config: ReglintConfig }
+  | { ok: false; problems: ConfigProblem[] };
+
+let validator: ReturnType<Ajv['compile']> | undefined;
+function validate(value: unknown): ErrorObject[] {
+  validator ??= new Ajv({ allErrors: true, strict: true }).compile(schema);
+  return validator(value) ? [] : [...(validator.errors ?? [])];
+}
+
+/**
+ * Parses and validates the text of a `.reglintrc.json` at `filePath`. Never throws: a
+ * syntax error or a schema violation comes back as problems with positions.
+ */
+export function parseConfigText(text: string, filePath: string): ConfigParseResult {
+  const syntaxErrors: ParseError[] = [];
+  const tree = parseTree(text, syntaxErrors, { allowTrailingComma: true, disallowComments: false });
+  if (syntaxErrors.length > 0 || tree === undefined) {
+    const problems = syntaxErrors.map((error) => ({
+      message: `JSON syntax error: ${describeParseError(printParseErrorCode(error.error))}.`,
+      offset: error.offset,
+      length: Math.max(error.length, 1),
+    }));
+    if (problems.length === 0) problems.push({ message: 'The file is empty: it must hold a JSON object.', offset: 0, length: 0 });
+    return { ok: false, problems };
+  }
+  const value: unknown = getNodeValue(tree);
+  const errors = validate(value);
+  if (errors.length > 0) {
+    return { ok: false, problems: dedupe(errors.map((error) => toProblem(error, tree))) };
+  }
+  return { ok: true, config: toConfig(value as RawConfig, path.dirname(filePath)) };
+}
+
+interface RawConfig {
+  rules?: Record<string, SeveritySetting>;
+  fix?: Partial<FixSettings>;
+  include?: string[];
+  exclude?: string[];
+  train?: TrainConfig;
+}
+
+function toConfig(raw: RawConfig, baseDir: string): ReglintConfig {
+  const train: TrainConfig = { ...raw.train };
+  if (train.data !== undefined && train.data !== 'synthetic') train.data = path.resolve(baseDir, train.data);
+  const config: ReglintConfig = { rules: { ...raw.rules }, fix: { ...raw.fix }, train, baseDir };
+  if (raw.include) config.include = [...raw.include];
+  if (raw.exclude) config.exclude = [...raw.exclude];
+  return config;
+}
+
+function describeParseError(code: string): string {
+  // InvalidSymbol → "invalid symbol", CloseBraceExpected → "close brace expected"
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+/** `rules.dense-unregularized` from `/rules/dense-unregularized`. */
+function dotted(instancePath: string): string {
+  return instancePath
+    .split('/')
+    .slice(1)
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .join('.');
+}
+
+function pathSegments(instancePath: string): (string | number)[] {
+  if (instancePath === '') return [];
+  return instancePath
+    .split('/')
+    .slice(1)
+    .map((segment) => {
+      const key = segment.replace(/~1/g, '/').replace(/~0/g, '~');
+      return /^\d+$/.test(key) ? Number(key) : key;
+    });
+}
+
+function toProblem(error: ErrorObject, tree: Node): ConfigProblem {
+  const segments = pathSegments(error.instancePath);
+  const where = dotted(error.instancePath);
+  const subject = where === '' ? 'The configuration' : `"${where}"`;
+  let node = findNodeAtLocation(tree, segments) ?? tree;
+  let message: string;
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperty':
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      const keyNode = findNodeAtLocation(tree, [...segments, key])?.parent?.children?.[0];
+      if (keyNode) node = keyNode;
+      const known = knownKeys(segments);
+      if (where === 'rules') message = `Unknown rule "${key}". Rules: ${known.join(', ')}.`;
+      else message = `Unknown setting "${where === '' ? key : `${where}.${key}`}". Known ${where === '' ? 'keys' : `keys of "${where}"`}: ${known.join(', ')}.`;
+      break;
+    }
+    case 'enum':
+      message = `${subject}: ${JSON.stringify(getNodeValue(node))} is not one of ${(params.allowedValues as unknown[]).map((v) => String(v)).join(', ')}.`;
+      break;
+    case 'type':
+      message = `${subject} must be ${article(String(params.type))}, not ${JSON.stringify(getNodeValue(node))}.`;
+      break;
+    default:
+      message = `${subject} ${error.message ?? 'is invalid'}.`;
+      if (/^(exclusiveMinimum|exclusiveMaximum|minimum|maximum)$/.test(error.keyword)) {
+        message = `${subject} ${error.message ?? 'is out of range'} (it is ${JSON.stringify(getNodeValue(node))}).`;
+      }
+  }
+  return { message, offset: node.offset, length: node.length };
+}
+
+function article(type: string): string {
+  if (type === 'object' || type === 'array' || type === 'integer') return `an ${type}`;
+  return `a ${type}`;
+}
+
+/** The keys the schema allows at `segments` (for "unknown key" messages). */
+function knownKeys(segments: (string | number)[]): string[] {
+  let node: { properties?: Record<string, unknown> } | undefined = schema as { properties?: Record<string, unknown> };
+  for (const segment of segments) {
+    node = node?.properties?.[String(segment)] as { properties?: Record<string, unknown> } | undefined;
+  }
+  return Object.keys(node?.properties ?? {}).filter((key) => key !== '$schema');
+}
+
+function dedupe(problems: ConfigProblem[]): ConfigProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = `${problem.offset}:${problem.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** `line:column` (1-based) of an offset in `text`, for messages outside an editor. */
+export function lineColumnOf(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** Problems as lines for a terminal: `  3:14  "rules.x": ...`. */
+export function formatConfigProblems(filePath: string, text: string, problems: readonly ConfigProblem[]): string {
+  const lines = problems.map((problem) => {
+    const { line, column } = lineColumnOf(text, problem.offset);
+    return `  ${line}:${column}  ${problem.message}`;
+  });
+  return `Invalid configuration in ${filePath}:\n${lines.join('\n')}\n`;
+}
