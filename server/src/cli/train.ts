@@ -8,6 +8,7 @@ import { compileFromText } from '../training/compileConfig';
 import { lineAt, specFromGraph } from '../training/modelSpec';
 import { runSanityTrain, type TrainReport, type TrainRequest } from '../training/runner';
 import type { CheckResult } from '../training/checks/types';
+import type { UserDataSummary } from '../training/userData';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE_OR_INTERNAL, type CliIo } from './io';
 
 export const TRAIN_USAGE = `Usage: reglint train <file> [options]
@@ -23,6 +24,10 @@ Options:
   --format <text|json>  output format (default text)
   --input-shape <dims>  input shape when the first layer declares none, e.g. 28,28,1
   --backend <wasm|cpu>  tfjs backend (default wasm)
+  --data <file>         train on this CSV (header row) or JSON file instead of
+                        synthetic data (25% of the rows, shuffled, for validation)
+  --features <a,b,...>  feature columns (default: every column but the label)
+  --label <column>      label column (default: the last column)
   --trust               allow running the file's own builder code when the model
                         cannot be rebuilt from literal configs
   -h, --help            show this help
@@ -35,6 +40,8 @@ export interface TrainJsonModel {
   line: number;
   built: 'static' | 'builder' | 'failed';
   reason?: string;
+  /** The user's data (--data), when it replaced the synthetic data. */
+  data?: UserDataSummary;
   checks: CheckResult[];
 }
 
@@ -81,7 +88,8 @@ export async function runTrainCli(argv: string[], io: CliIo): Promise<number> {
       const spec = specFromGraph(graph, m.index, {
         text, inputShape: opts.inputShape, compile: compileFromText(text, m.name, filePath),
       });
-      const base = { seed: opts.seed, budgetSeconds: opts.budget, backend: opts.backend };
+      const base: TrainRequest = { seed: opts.seed, budgetSeconds: opts.budget, backend: opts.backend };
+      if (opts.data) base.data = { file: path.resolve(io.cwd, opts.data), features: opts.features, label: opts.label };
       let req: TrainRequest | undefined;
       if (spec.ok) req = { ...base, spec: spec.spec };
       else if (opts.trust) req = { ...base, builder: { fileName: filePath, text, modelName: m.name }, trusted: true };
@@ -94,6 +102,7 @@ export async function runTrainCli(argv: string[], io: CliIo): Promise<number> {
         : report.built === 'failed' ? (spec.ok ? report.reason : `${spec.reason}; builder mode: ${report.reason}`) : undefined;
       const entry: TrainJsonModel = { name: m.name, line, built: report?.built ?? 'failed', checks: report?.checks ?? [] };
       if (reason) entry.reason = reason;
+      if (report?.data) entry.data = report.data;
       out.models.push(entry);
       if (opts.format === 'text') io.stdout.write(formatModel(entry, report));
     }
@@ -115,6 +124,9 @@ interface TrainArgs {
   trust: boolean;
   inputShape?: number[];
   backend?: 'wasm' | 'cpu';
+  data?: string;
+  features?: string[];
+  label?: string;
   help: boolean;
 }
 
@@ -131,6 +143,9 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
       trust: { type: 'boolean' },
       'input-shape': { type: 'string' },
       backend: { type: 'string' },
+      data: { type: 'string' },
+      features: { type: 'string' },
+      label: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -151,8 +166,13 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
     inputShape = values['input-shape'].split(',').map(Number);
     if (inputShape.some((d) => !Number.isInteger(d) || d <= 0)) throw new Error(`invalid --input-shape ${values['input-shape']}`);
   }
+  const features = values.features?.split(',').map((f) => f.trim()).filter(Boolean);
+  if ((features || values.label !== undefined) && values.data === undefined) throw new Error('--features and --label need --data <file>');
   return {
     file: positionals[0],
+    data: values.data,
+    features: features?.length ? features : undefined,
+    label: values.label,
     model: values.model,
     budget: num('budget', values.budget, 10, (n) => n > 0),
     seed: num('seed', values.seed, 1, (n) => Number.isInteger(n) && n >= 0),
@@ -170,6 +190,11 @@ function formatModel(m: TrainJsonModel, report?: TrainReport): string {
   const lines = [`${m.name} (line ${m.line}): ${m.built === 'failed' ? 'not trained' : `built ${m.built}`}` +
     (report?.backend ? `, ${report.backend} backend, ${(report.elapsedMs / 1000).toFixed(1)} s` : '')];
   if (m.reason) lines.push(`  reason: ${m.reason}`);
+  if (report?.data) {
+    const d = report.data;
+    lines.push(`  data: ${path.basename(d.file)}, ${d.rows} rows (${d.train} train, ${d.val} validation), ` +
+      `${d.features.length} feature column${d.features.length === 1 ? '' : 's'}, label ${d.label}`);
+  }
   for (const c of m.checks) {
     lines.push(`  ${MARK[c.verdict]}  ${c.id}: ${c.message}`);
     if (c.curves && c.curves.train.length > 1) {

@@ -5,6 +5,7 @@ import type { JobName } from './checks/types';
 import type { ModelSpec } from './modelSpec';
 import type { JobResult } from './suite';
 import type { Task } from './task';
+import type { UserDataSource, UserDataSummary } from './userData';
 import type { WhatIfSettings } from './whatIf';
 
 export const WORKER_MARK = 'reglint-train-worker';
@@ -22,6 +23,8 @@ export interface WorkerInput {
   /** Deadline for fit-one-batch (it gets a share of the budget). */
   fitOneBatchDeadline: number;
   whatIf?: WhatIfSettings;
+  /** The user's data file instead of synthetic data (read in the worker). */
+  data?: UserDataSource;
   backend?: BackendName;
   wasmDir?: string;
   /** Test hook: misbehave to exercise the runner's error paths. */
@@ -29,7 +32,7 @@ export interface WorkerInput {
 }
 
 export type WorkerMessage =
-  | { type: 'ready'; backend: BackendName; fallbackReason?: string; spec: ModelSpec; task: Task; chanceLoss: number }
+  | { type: 'ready'; backend: BackendName; fallbackReason?: string; spec: ModelSpec; task: Task; chanceLoss: number; data?: UserDataSummary }
   | { type: 'progress'; job: JobName; epoch: number; epochs: number; trainLoss: number; valLoss: number }
   | { type: 'result'; job: JobName; result: JobResult }
   | { type: 'job-error'; job: JobName; error: string }

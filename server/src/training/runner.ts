@@ -15,6 +15,7 @@ import { RECIPE } from './recipe';
 import { evaluateAll, userOptimizer } from './suite';
 import type { Task } from './task';
 import type { TrainRun } from './trainRun';
+import type { UserDataSource, UserDataSummary } from './userData';
 import { applyWhatIf, type WhatIfChange, type WhatIfSettings } from './whatIf';
 
 export interface TrainRequest {
@@ -26,6 +27,8 @@ export interface TrainRequest {
   seed?: number;
   budgetSeconds?: number;
   whatIf?: WhatIfSettings;
+  /** The user's data (CSV/JSON) instead of the seeded synthetic data. */
+  data?: UserDataSource;
   backend?: BackendName;
   /** Directory with the tfjs-backend-wasm .wasm files (the bundle's dist/). */
   wasmDir?: string;
@@ -63,6 +66,8 @@ export interface TrainReport {
   elapsedMs: number;
   whatIfChanges: WhatIfChange[];
   checks: CheckResult[];
+  /** The user's data, when it replaced the synthetic data. */
+  data?: UserDataSummary;
 }
 
 export interface RunHooks {
@@ -103,6 +108,7 @@ export async function runSanityTrain(request: TrainRequest, hooks: RunHooks = {}
       deadline,
       fitOneBatchDeadline: started + budgetSeconds * 1000 * RECIPE.fitOneBatch.budgetShare,
       whatIf: request.whatIf,
+      data: request.data,
       backend: request.backend,
       wasmDir: request.wasmDir,
       chaos: request.chaos,
@@ -138,6 +144,7 @@ export async function runSanityTrain(request: TrainRequest, hooks: RunHooks = {}
       whatIfChanges: runs.whatIfChanges,
       checks: evaluateAll(runs),
     };
+    if (ready.data) report.data = ready.data;
     if (ready.fallbackReason) report.backendNote = ready.fallbackReason;
     if (cancelled) report.cancelled = true;
     return report;

@@ -19,6 +19,7 @@ import { inferTask, type Task } from './task';
 import type { Tf } from './tf';
 import { trainRun, type EpochInfo, type TrainRun } from './trainRun';
 import { applyWhatIf, type WhatIfSettings } from './whatIf';
+import { userDatasets, type UserDataSummary, type UserTable } from './userData';
 
 export interface Prepared {
   spec: ModelSpec;
@@ -26,10 +27,12 @@ export interface Prepared {
   train: Dataset;
   val: Dataset;
   chanceLoss: number;
+  /** Set when the user's data replaced the synthetic data. */
+  data?: UserDataSummary;
 }
 
 /** Builds the model once to learn its output, then makes the seeded data. */
-export function prepare(tf: Tf, spec: ModelSpec, seed: number): Prepared {
+export function prepare(tf: Tf, spec: ModelSpec, seed: number, userTable?: UserTable): Prepared {
   const { model } = buildModel(tf, spec);
   const shape = model.outputs[0].shape;
   model.dispose();
@@ -39,6 +42,10 @@ export function prepare(tf: Tf, spec: ModelSpec, seed: number): Prepared {
   }
   const task = inferTask(spec, shape[1]);
   if ('error' in task) throw new Error(task.error);
+  if (userTable) {
+    const user = userDatasets(userTable, spec, task, subSeed(seed, 0));
+    return { spec, task, train: user.train, val: user.val, chanceLoss: chanceLoss(task, user.train.y, user.train.n), data: user.summary };
+  }
   const all = makeData(spec, task, {
     n: RECIPE.nTrain + RECIPE.nVal, seed: subSeed(seed, 0), noise: RECIPE.noise, labelNoise: RECIPE.labelNoise,
   });

@@ -7,6 +7,7 @@ import type { JobName } from './checks/types';
 import { WORKER_MARK, type WorkerInput, type WorkerMessage } from './protocol';
 import { prepare, runJob, userOptimizer } from './suite';
 import { loadTf } from './tf';
+import { readUserTable } from './userData';
 import { applyWhatIf } from './whatIf';
 
 function post(m: WorkerMessage): void {
@@ -30,8 +31,11 @@ export async function workerMain(input: WorkerInput): Promise<void> {
       model.dispose();
     }
     if (!spec) throw new Error('no model to train');
-    const prepared = prepare(tf, spec, input.seed);
-    post({ type: 'ready', backend: backend.name, fallbackReason: backend.fallbackReason, spec, task: prepared.task, chanceLoss: prepared.chanceLoss });
+    const prepared = prepare(tf, spec, input.seed, input.data ? readUserTable(input.data) : undefined);
+    post({
+      type: 'ready', backend: backend.name, fallbackReason: backend.fallbackReason, spec, task: prepared.task,
+      chanceLoss: prepared.chanceLoss, data: prepared.data,
+    });
     for (const job of input.jobs) {
       // Builder mode learns the spec only here: skip runs that would change nothing.
       if (job === 'what-if' && applyWhatIf(spec, input.whatIf).changes.length === 0) continue;

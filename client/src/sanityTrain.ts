@@ -1,0 +1,148 @@
+// `reglint.sanityTrain` ("Reglint: Sanity-train model"): sends `reglint/sanityTrain` to the
+// language server with Workspace Trust, shows a cancellable progress notification with
+// the live epoch and losses, writes the epoch log to the "Reglint Training" output channel
+// (language `reglint-train-log`, coloured by syntaxes/reglint-train-log.tmLanguage.json),
+// and offers the learning curves. The server publishes the results as diagnostics.
+import { randomUUID } from 'node:crypto';
+import {
+  commands,
+  ProgressLocation,
+  Uri,
+  window,
+  workspace,
+  type Disposable,
+  type ExtensionContext,
+  type OutputChannel,
+} from 'vscode';
+import { WorkDoneProgress, type LanguageClient, type WorkDoneProgressBegin, type WorkDoneProgressEnd, type WorkDoneProgressReport } from 'vscode-languageclient/node';
+import type { CurvesReport } from './learningCurvesSvg';
+import type { LearningCurvesView } from './learningCurves';
+
+export const SANITY_TRAIN_COMMAND = 'reglint.sanityTrain';
+export const SHOW_CURVES_COMMAND = 'reglint.showLearningCurves';
+/** Commands this extension implements itself: the server must not register them too. */
+export const CLIENT_COMMANDS = [SANITY_TRAIN_COMMAND, SHOW_CURVES_COMMAND];
+
+interface TrainArgs {
+  uri?: string;
+  modelIndex?: number;
+  line?: number;
+}
+
+export interface SanityTrainResult {
+  uri: string;
+  model: string;
+  line: number;
+  trusted: boolean;
+  built: string;
+  reason?: string;
+  cancelled?: boolean;
+  summary: string;
+  report: CurvesReport & { elapsedMs?: number; backend?: string };
+}
+
+export function registerSanityTrain(
+  context: ExtensionContext,
+  getClient: () => LanguageClient | undefined,
+  curves: LearningCurvesView,
+): Disposable[] {
+  const log: OutputChannel = window.createOutputChannel('Reglint Training', 'reglint-train-log');
+  return [
+    log,
+    curves,
+    commands.registerCommand(SHOW_CURVES_COMMAND, (args?: { uri?: string; model?: string; report?: CurvesReport }) =>
+      curves.show(args?.report ? { uri: args.uri, model: args.model, report: args.report } : undefined)),
+    commands.registerCommand(SANITY_TRAIN_COMMAND, (args?: TrainArgs | Uri) => sanityTrain(getClient(), log, curves, args)),
+  ];
+}
+
+async function sanityTrain(
+  client: LanguageClient | undefined,
+  log: OutputChannel,
+  curves: LearningCurvesView,
+  given?: TrainArgs | Uri,
+): Promise<SanityTrainResult | undefined> {
+  if (!client?.isRunning()) {
+    void window.showErrorMessage('Reglint: the language server is not running.');
+    return undefined;
+  }
+  const args: TrainArgs = given instanceof Uri ? { uri: given.toString() } : { ...given };
+  const editor = window.activeTextEditor;
+  if (!args.uri) {
+    if (!editor) {
+      void window.showErrorMessage('Reglint: open a file with a TensorFlow.js model to sanity-train it.');
+      return undefined;
+    }
+    args.uri = editor.document.uri.toString();
+    if (args.modelIndex === undefined) args.line = editor.selection.active.line;
+  }
+  const trusted = workspace.isTrusted;
+  const file = decodeURIComponent(args.uri.split('/').pop() ?? args.uri);
+  log.appendLine(`== sanity-train ${file}${args.line !== undefined ? ` (line ${args.line + 1})` : ''}: ${trusted ? 'trusted' : 'untrusted'} workspace, ${new Date().toLocaleTimeString()}`);
+
+  const token = `reglint-train-${randomUUID()}`;
+  let result: SanityTrainResult | undefined;
+  try {
+    result = await window.withProgress(
+      { location: ProgressLocation.Notification, title: `Reglint: sanity-training (${file})`, cancellable: true },
+      async (progress, cancel) => {
+        let shown = 0;
+        const listener = client.onProgress(WorkDoneProgress.type, token, (value: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd) => {
+          if (value.kind === 'begin') {
+            log.appendLine(`${value.title}`);
+            progress.report({ message: value.message });
+          } else if (value.kind === 'report') {
+            const pct = value.percentage ?? shown;
+            progress.report({ message: value.message, increment: Math.max(0, pct - shown) });
+            shown = Math.max(shown, pct);
+            if (value.message) log.appendLine(`  ${value.message}`);
+          }
+        });
+        try {
+          return await client.sendRequest<SanityTrainResult>('reglint/sanityTrain', { ...args, trusted, workDoneToken: token }, cancel);
+        } finally {
+          listener.dispose();
+        }
+      },
+    );
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    log.appendLine(`FAIL  ${message}`);
+    void window.showErrorMessage(`Reglint: sanity-train failed: ${message}`);
+    return undefined;
+  }
+  if (!result) return undefined;
+  if (result.cancelled) {
+    log.appendLine('cancelled');
+    return result;
+  }
+  logReport(log, result);
+  curves.remember({ uri: result.uri, model: result.model, report: result.report });
+  const hasCurves = result.report.checks.some(c => c.curves && c.curves.train.length > 1);
+  const worst = result.report.checks.some(c => c.verdict === 'fail') ? 'fail' : result.report.checks.some(c => c.verdict === 'warn') ? 'warn' : 'ok';
+  const show = worst === 'ok' ? window.showInformationMessage : window.showWarningMessage;
+  const text = result.built === 'failed' ? `Reglint: ${result.model} was not trained: ${result.reason ?? ''}` : `Reglint: ${result.summary}`;
+  void show(text, ...(hasCurves ? ['Show learning curves', 'Show log'] : ['Show log'])).then(choice => {
+    if (choice === 'Show learning curves') curves.show({ uri: result.uri, model: result.model, report: result.report });
+    else if (choice === 'Show log') log.show(true);
+  });
+  return result;
+}
+
+const MARK: Record<string, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skipped: 'SKIP' };
+
+function logReport(log: OutputChannel, result: SanityTrainResult): void {
+  const r = result.report;
+  if (result.built === 'failed') {
+    log.appendLine(`NOT TRAINED  ${result.model}: ${result.reason ?? 'unknown reason'}`);
+    return;
+  }
+  log.appendLine(`${result.model}: built ${result.built}${r.backend ? `, ${r.backend} backend` : ''}${r.elapsedMs !== undefined ? `, ${(r.elapsedMs / 1000).toFixed(1)} s` : ''}`);
+  for (const c of r.checks) {
+    log.appendLine(`${MARK[c.verdict] ?? c.verdict}  ${c.id}: ${c.message}`);
+    if (c.curves && c.curves.train.length > 1) {
+      log.appendLine(`      train loss ${c.curves.train.map(v => v.toPrecision(3)).join(' ')}`);
+      if (c.curves.val.length) log.appendLine(`      val loss   ${c.curves.val.map(v => v.toPrecision(3)).join(' ')}`);
+    }
+  }
+}

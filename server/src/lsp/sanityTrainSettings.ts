@@ -1,0 +1,91 @@
+// `reglint.train.*` as the sanity-train command reads them (nested `{train: {data}}` as VS
+// Code sends them, or flat `{"train.data": ...}`), validated; anything unusable keeps its
+// default and is logged, like the other settings (settings.ts).
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { resolveFixSettings, type FixSettings } from '../fixes/types';
+import type { WhatIfSettings } from '../training/whatIf';
+import type { Logger } from './logger';
+
+export interface TrainSettings {
+  budgetSeconds: number;
+  seed: number;
+  inputShape?: number[];
+  /** `reglint.train.data` as written (resolved later against the workspace folder). */
+  data?: string;
+  features?: string[];
+  label?: string;
+  /** The quick fixes' values (`reglint.fix.*`): the what-if applies them exactly. */
+  fix: FixSettings;
+}
+
+export const DEFAULT_BUDGET_SECONDS = 10;
+const MAX_BUDGET_SECONDS = 600;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function section(raw: Record<string, unknown>, name: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (isRecord(raw[name])) Object.assign(out, raw[name]);
+  for (const [k, v] of Object.entries(raw)) if (k.startsWith(`${name}.`)) out[k.slice(name.length + 1)] = v;
+  return out;
+}
+
+export function normalizeTrainSettings(raw: unknown, logger?: Logger): TrainSettings {
+  const settings: TrainSettings = { budgetSeconds: DEFAULT_BUDGET_SECONDS, seed: 1, fix: resolveFixSettings() };
+  if (!isRecord(raw)) return settings;
+  const t = section(raw, 'train');
+  const warn = (key: string, value: unknown, why: string) =>
+    logger?.warn(`reglint.train.${key}: ${JSON.stringify(value)} ${why}; using the default.`);
+  if (t.budgetSeconds !== undefined) {
+    const b = t.budgetSeconds;
+    if (typeof b === 'number' && Number.isFinite(b) && b > 0) settings.budgetSeconds = Math.min(b, MAX_BUDGET_SECONDS);
+    else warn('budgetSeconds', b, 'is not a number of seconds > 0');
+  }
+  if (t.seed !== undefined) {
+    if (typeof t.seed === 'number' && Number.isInteger(t.seed) && t.seed >= 0) settings.seed = t.seed;
+    else warn('seed', t.seed, 'is not an integer ≥ 0');
+  }
+  if (t.inputShape !== undefined && t.inputShape !== null) {
+    const s = t.inputShape;
+    if (Array.isArray(s) && s.length > 0 && s.every(d => Number.isInteger(d) && (d as number) > 0)) settings.inputShape = s as number[];
+    else warn('inputShape', s, 'is not a list of positive integers such as [28, 28, 1]');
+  }
+  if (typeof t.data === 'string' && t.data.trim() !== '') settings.data = t.data.trim();
+  else if (t.data !== undefined && t.data !== null && t.data !== '') warn('data', t.data, 'is not a file path');
+  const features = typeof t.features === 'string' ? t.features.split(',') : t.features;
+  if (Array.isArray(features)) {
+    const names = features.filter((f): f is string => typeof f === 'string').map(f => f.trim()).filter(Boolean);
+    if (names.length) settings.features = names;
+  } else if (features !== undefined && features !== null) warn('features', features, 'is not a list of column names');
+  if (typeof t.label === 'string' && t.label.trim() !== '') settings.label = t.label.trim();
+  settings.fix = resolveFixSettings(section(raw, 'fix') as Partial<FixSettings>);
+  return settings;
+}
+
+/** The what-if as the quick fixes would write it in this workspace. */
+export function whatIfFromFix(fix: FixSettings): WhatIfSettings {
+  return { dropoutRate: fix.denseDropoutRate, l2: fix.l2, rnnDropout: fix.recurrentDropout, convFix: fix.convRemedy };
+}
+
+/**
+ * `reglint.train.data` → an absolute path: absolute as is; relative against the workspace
+ * folder that contains the document (else the first folder, else the document's directory).
+ */
+export function resolveDataPath(data: string, documentUri: string, folderUris: readonly string[]): string | undefined {
+  if (path.isAbsolute(data)) return data;
+  const toPath = (uri: string) => {
+    try {
+      return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const docPath = toPath(documentUri);
+  const folders = folderUris.map(toPath).filter((p): p is string => !!p);
+  const containing = docPath ? folders.filter(f => docPath.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0] : undefined;
+  const base = containing ?? folders[0] ?? (docPath ? path.dirname(docPath) : undefined);
+  return base ? path.join(base, data) : undefined;
+}
