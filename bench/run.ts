@@ -8,6 +8,7 @@ import { lintText } from '../server/src/lint/lintText';
 import { generateModelFile } from './generateModelFile';
 import { measureCorpus, measureOneFile, type ParseVsAnalysis } from './measureAnalysis';
 import { measureEditLatency } from './measureEditLatency';
+import { benchScale } from './scale';
 import { fmt } from './stats';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -118,6 +119,10 @@ async function main(): Promise<void> {
     log('training benchmark (bench/training.ts)…');
     lines.push((await training.benchTraining()).trimEnd(), '');
   }
+
+  // Issue 7: latency at 300/3,000 lines, CLI throughput vs createSourceFile and ESLint, memory.
+  log('scale benchmark (bench/scale.ts)…');
+  lines.push((await benchScale(log)).trimEnd(), '');
 
   writeFileSync(path.join(REPO_ROOT, 'BENCHMARKS.md'), lines.join('\n'));
   process.stdout.write(`${lines.join('\n')}\n`);

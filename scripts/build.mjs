@@ -2,6 +2,7 @@
 //   dist/extension.js    VS Code client (`vscode` is provided by the editor)
 //   dist/server.js       language server (also bin/reglint-language-server.js)
 //   dist/cli.js          command line (bin/reglint.js)
+//   dist/lintWorker.js   the CLI's lint worker threads
 //   dist/trainWorker.js  trainer worker, when server/src/training/worker.ts exists
 //   dist/*.wasm          tfjs WASM backend binaries, loaded at run time by the trainer
 // Minified, with source maps in separate files. `--watch` rebuilds on change.
@@ -18,6 +19,8 @@ const entries = [
   { in: 'client/src/extension.ts', out: 'extension' },
   { in: 'server/src/lsp/main.ts', out: 'server' },
   { in: 'server/src/cli/main.ts', out: 'cli' },
+  // CLI lint worker threads (server/src/cli/lintPool.ts): analysis and rules only, quick to start.
+  { in: 'server/src/cli/lintWorker.ts', out: 'lintWorker' },
 ];
 if (existsSync(join(root, 'server/src/training/worker.ts'))) {
   entries.push({ in: 'server/src/training/worker.ts', out: 'trainWorker' });
@@ -36,6 +39,9 @@ const options = {
   // Separate .map files (kept out of the vsix), linked so `node --enable-source-maps` finds them.
   sourcemap: 'linked',
   external: ['vscode'],
+  // jsonc-parser's `main` is a UMD build whose require('./impl/...') calls esbuild cannot
+  // follow; its ESM build bundles cleanly (the config loader, server/src/config/).
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
   // ESM dependencies (fdir, via tinyglobby) call createRequire(import.meta.url), which is
   // undefined in a CommonJS bundle: give them this file's URL.
   define: { 'import.meta.url': '__reglintImportMetaUrl' },

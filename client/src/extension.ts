@@ -1,8 +1,9 @@
 // The VS Code side of reglint, kept thin: start the language server (dist/server.js)
 // over node IPC and hand it the TypeScript/JavaScript documents. Everything reglint
 // knows lives in the server, so other editors get the same behaviour.
+import { appendFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { commands, window, type ExtensionContext } from 'vscode';
+import { commands, window, workspace, type ExtensionContext } from 'vscode';
 import {
   LanguageClient,
   TransportKind,
@@ -10,15 +11,39 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { explicitSettingsMiddleware } from './explicitSettings';
+import { LearningCurvesView } from './learningCurves';
+import { CLIENT_COMMANDS, registerSanityTrain } from './sanityTrain';
+import { registerFixAllCommand } from './fixAllCommand';
+import { CrashRestartHandler, LeveledOutputChannel, parseLogLevel } from './serverHealth';
+import { ReglintStatusBar, SHOW_OUTPUT_COMMAND } from './statusBar';
 
 const LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
 const SCHEMES = ['file', 'untitled'];
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
+/** What the extension exports (for tests): how long activation took until the client was ready. */
+export interface ReglintExtensionApi {
+  activationMs: number;
+}
+
+export async function activate(context: ExtensionContext): Promise<ReglintExtensionApi> {
+  const activationStarted = performance.now();
   const output = window.createOutputChannel('Reglint');
   context.subscriptions.push(output);
+  // Status bar, log level and crash restarts: ./statusBar.ts, ./serverHealth.ts.
+  const logLevel = () => parseLogLevel(workspace.getConfiguration('reglint').get('logLevel'));
+  const leveledOutput = new LeveledOutputChannel(output, logLevel());
+  const statusBar = new ReglintStatusBar(LANGUAGES);
+  const crashHandler = new CrashRestartHandler(output, () => statusBar.setState('stopped'));
+  context.subscriptions.push(
+    statusBar,
+    commands.registerCommand(SHOW_OUTPUT_COMMAND, () => output.show(true)),
+    workspace.onDidChangeConfiguration(event => {
+      if (event.affectsConfiguration('reglint.logLevel')) leveledOutput.level = logLevel();
+    }),
+  );
 
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -30,21 +55,39 @@ export async function activate(context: ExtensionContext): Promise<void> {
   );
   const clientOptions: LanguageClientOptions = {
     documentSelector,
-    outputChannel: output,
+    outputChannel: leveledOutput,
+    traceOutputChannel: output,
+    errorHandler: crashHandler,
+    // rules/fix: only what the user set, so .reglintrc.json is not overridden by defaults.
+    middleware: { workspace: { configuration: explicitSettingsMiddleware } },
+    // Commands the extension implements itself (./sanityTrain.ts): the server then leaves
+    // them out of executeCommandProvider, whose ids the client would register a second time.
+    initializationOptions: { clientCommands: CLIENT_COMMANDS },
   };
 
   // The id 'reglint' makes the client read `reglint.trace.server`.
   client = new LanguageClient('reglint', 'Reglint', serverOptions, clientOptions);
+  statusBar.track(client);
 
   context.subscriptions.push(
     commands.registerCommand('reglint.restartServer', async () => {
       if (!client) return;
       output.appendLine('Restarting the reglint language server…');
+      crashHandler.reset();
       await client.restart();
     }),
+    registerFixAllCommand(() => client, LANGUAGES),
+    // Reglint: Sanity-train model, progress, the Reglint Training log, learning curves.
+    ...registerSanityTrain(context, () => client, new LearningCurvesView()),
   );
 
   await client.start();
+  const activationMs = performance.now() - activationStarted;
+  output.appendLine(`[reglint] activated in ${activationMs.toFixed(0)} ms (from activate() to the language client ready)`);
+  // For BENCHMARKS.md: the activation time measured in a real editor (code-server).
+  const activationLog = process.env.REGLINT_ACTIVATION_LOG;
+  if (activationLog) appendFileSync(activationLog, `${JSON.stringify({ activationMs, at: new Date().toISOString() })}\n`);
+  return { activationMs };
 }
 
 export async function deactivate(): Promise<void> {

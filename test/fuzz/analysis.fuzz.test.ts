@@ -3,6 +3,7 @@
 // repeatable; FUZZ_RUNS=5000 npm run test:fuzz explores further locally.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { applyEdits, fixAll, fixesFor } from '../../server/src/fixes';
 import { lintText } from '../../server/src/lint/lintText';
 import { loadSampleFiles } from '../helpers/sampleFiles';
 import { applyMutation, mutationArb } from './mutations';
@@ -40,6 +41,38 @@ describe('fuzz: analysis and rules on mutated model files', function () {
         for (const m of messages) assertInside(m.span, text.length, `${m.ruleId} span`);
       }),
       { numRuns: RUNS, seed: SEED, endOnFailure: true },
+    );
+  });
+
+  // Code actions on damaged text: every fix's edits lie inside the document, do not
+  // overlap, apply cleanly, and fix-all returns (never throws) within its time bound.
+  const FIX_RUNS = Math.max(20, Math.round(RUNS / 3));
+  it(`${FIX_RUNS} runs (seed ${SEED}): code-action edits stay inside the document`, () => {
+    fc.assert(
+      fc.property(fc.nat(samples.length - 1), fc.array(mutationArb, { minLength: 1, maxLength: 3 }), (i, mutations) => {
+        const sample = samples[i];
+        const text = mutations.reduce(applyMutation, sample.text);
+        const { graph, messages } = lintText(text, sample.name);
+        const started = performance.now();
+        for (const message of messages) {
+          for (const fix of fixesFor(text, graph, message)) {
+            let previousEnd = 0;
+            for (const edit of fix.edits) {
+              assertInside(edit, text.length, `${fix.ruleId} fix "${fix.title}" edit`);
+              assert.ok(edit.start >= previousEnd, `${fix.ruleId} fix "${fix.title}": overlapping or unsorted edits`);
+              previousEnd = edit.end;
+            }
+            assert.equal(typeof applyEdits(text, fix.edits), 'string');
+          }
+        }
+        if (text.length < 200_000) {
+          const { output } = fixAll(text, sample.name);
+          assert.equal(typeof output, 'string');
+        }
+        const elapsed = performance.now() - started;
+        assert.ok(elapsed < TIME_BOUND_MS * 3, `fixes took ${elapsed.toFixed(0)} ms`);
+      }),
+      { numRuns: FIX_RUNS, seed: SEED, endOnFailure: true },
     );
   });
 

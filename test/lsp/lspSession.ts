@@ -29,6 +29,12 @@ export interface SessionOptions {
   pullConfiguration?: boolean;
   /** `stdio` (other editors, the default) or `ipc` (how VS Code's client forks dist/server.js). */
   transport?: 'stdio' | 'ipc';
+  /** Added to the client capabilities sent with initialize (merged one level deep). */
+  capabilities?: { workspace?: Record<string, unknown>; textDocument?: Record<string, unknown> };
+  /** Sent as `initializationOptions` with initialize. */
+  initializationOptions?: unknown;
+  /** Sent as `workspaceFolders` with initialize (file: URIs). */
+  workspaceFolders?: { uri: string; name: string }[];
 }
 
 export class LspSession {
@@ -82,9 +88,11 @@ export class LspSession {
     session.initializeResult = (await connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
+      ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
+      ...(options.workspaceFolders ? { workspaceFolders: options.workspaceFolders } : {}),
       capabilities: {
-        workspace: { configuration: pull, didChangeConfiguration: { dynamicRegistration: pull } },
-        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
+        workspace: { configuration: pull, didChangeConfiguration: { dynamicRegistration: pull }, ...options.capabilities?.workspace },
+        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true }, ...options.capabilities?.textDocument },
       },
     })) as InitializeResult;
     await connection.sendNotification('initialized', {});

@@ -19,7 +19,22 @@ describe('settings', () => {
       enable: false,
       debounceMs: 40,
       rules: { 'dense-unregularized': 'off', 'conv-unregularized': 'error' },
+      fix: DEFAULT_SETTINGS.fix,
     });
+  });
+
+  it('reads reglint.fix.*, nested or flat, keeping defaults for unusable values', () => {
+    const logger = recordingLogger();
+    assert.deepEqual(
+      normalizeSettings({ fix: { l2: 0.001, denseDropoutRate: 0.3, recurrentDropout: 0.1, convRemedy: 'l2' } }, logger).fix,
+      { l2: 0.001, denseDropoutRate: 0.3, recurrentDropout: 0.1, convRemedy: 'l2' },
+    );
+    assert.equal(normalizeSettings({ 'fix.denseDropoutRate': 0.25 }).fix.denseDropoutRate, 0.25);
+    assert.deepEqual(logger.warnings, []);
+    const fix = normalizeSettings({ fix: { l2: 0, denseDropoutRate: 1, convRemedy: 'dropout' } }, logger).fix;
+    assert.deepEqual(fix, DEFAULT_SETTINGS.fix);
+    assert.equal(logger.warnings.length, 3);
+    assert.match(logger.warnings.join('\n'), /reglint\.fix\.l2/);
   });
 
   it('accepts flat dotted rule keys from other clients', () => {

@@ -25,6 +25,10 @@ export interface IncrementalStats {
   skipped: number;
 }
 
+function parseDiagnosticCount(sourceFile: ts.SourceFile): number {
+  return (sourceFile as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length ?? 0;
+}
+
 export class IncrementalAnalysis {
   private sourceFile: ts.SourceFile | undefined;
   /** Edits since `sourceFile` was parsed, in order; each in the coordinates of the text before it. */
@@ -75,15 +79,24 @@ export class IncrementalAnalysis {
       this.stats.reused++;
       return previous;
     }
-    if (previous && pending.length > 0) {
+    // Only a clean tree is updated in place: the incremental parser does not re-report the
+    // errors inside nodes it reuses (a file broken by one edit would look clean after the
+    // next edit elsewhere; found by test/analysis/incremental.test.ts).
+    if (previous && pending.length > 0 && parseDiagnosticCount(previous) === 0) {
       const change = ts.collapseTextChangeRangesAcrossMultipleVersions(pending);
       // The recorded edits must account for the new length exactly; otherwise an edit was
       // missed and the ranges cannot be trusted.
       if (previous.text.length - change.span.length + change.newLength === text.length) {
         try {
           const updated = reparseSource(previous, text, change);
-          this.stats.incrementalParses++;
-          return updated;
+          // TypeScript's incremental parser can recover from syntax errors differently from
+          // a fresh parse (other error positions, occasionally another tree). A tree with
+          // errors is parsed again from scratch, so the graph is always exactly analyzeText's;
+          // while the file stays broken, edits parse in full (as before this module).
+          if (parseDiagnosticCount(updated) === 0) {
+            this.stats.incrementalParses++;
+            return updated;
+          }
         } catch {
           // an assertion in the incremental parser, or its stack ran out: parse from scratch
         }

@@ -3,18 +3,32 @@ import { parseArgs } from 'node:util';
 import type { SeveritySetting } from '../rules/rule';
 import { UsageError } from './io';
 
-export type LintFormat = 'text' | 'json';
+export type LintFormat = 'text' | 'json' | 'sarif';
 
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'lint'; format: LintFormat; inputs: string[]; rules: Record<string, SeveritySetting> }
+  | {
+      kind: 'lint';
+      format: LintFormat;
+      inputs: string[];
+      rules: Record<string, SeveritySetting>;
+      /** --quiet: report errors only. */
+      quiet: boolean;
+      /** --max-warnings N: exit 1 when more than N warnings (undefined: no limit). */
+      maxWarnings?: number;
+      /** --fix: write the preferred fixes to disk; --fix-dry-run: print them as a diff. */
+      fix?: 'write' | 'dry-run';
+      /** --cache: the cache file to read and update (--cache-location, default ./.reglintcache). */
+      cache?: { location?: string };
+    }
   | { kind: 'graph'; format: 'json'; inputs: string[] }
   /** Everything after `train` goes to the trainer's own parser. */
   | { kind: 'train'; argv: string[] };
 
 export const USAGE = `Usage:
-  reglint [--format text|json] [--rule <id>=<severity>]... <files|directories|globs>...
+  reglint [--format text|json|sarif] [--rule <id>=<severity>]... [--quiet] [--max-warnings <n>] <files|directories|globs>...
+  reglint --fix | --fix-dry-run [options] <files|directories|globs>...
   reglint graph [--format json] <files|directories|globs>...
   reglint train <file> [options]        (see reglint train --help)
 
@@ -22,12 +36,28 @@ Lints TensorFlow.js model code for missing or misconfigured regularization.
 Directories are searched for *.{ts,tsx,js,jsx,mjs,cjs,mts,cts}; node_modules is skipped.
 
 Options:
-  -f, --format <text|json>  output format (default: text; graph: json)
+  -f, --format <text|json|sarif>  output format (default: text; graph: json);
+                            sarif: SARIF 2.1.0 for GitHub code scanning and other CI tools
   --rule <id>=<severity>    override a rule's severity: off, hint, info, warning, error
+  --quiet                   report errors only (warnings still count for --max-warnings)
+  --max-warnings <n>        exit 1 when there are more than <n> warnings
+                            (warning, info and hint findings count as warnings)
+  --fix                     apply each finding's preferred fix to the files, then
+                            report the findings that remain
+  --fix-dry-run             print the fixes as a unified diff (git apply / patch -p1
+                            reads it); write nothing; exit code as if applied
+
+Configuration: the .reglintrc.json nearest to each file (rules, include/exclude, fix
+and train settings); --rule overrides it.
+  --cache                   skip files unchanged since the last --cache run (same
+                            content, reglint version and settings)
+  --cache-location <path>   the cache file, or a directory for .reglintcache
+                            (default: ./.reglintcache)
   -h, --help                show this help
   -v, --version             print the version
 
-Exit codes: 0 no error-level finding, 1 at least one, 2 usage or internal error.
+Exit codes: 0 no error-level finding, 1 at least one (or more warnings than
+--max-warnings allows), 2 usage, configuration or internal error.
 `;
 
 export function parseCommand(argv: readonly string[], knownRuleIds: readonly string[]): Command {
@@ -46,6 +76,12 @@ export function parseCommand(argv: readonly string[], knownRuleIds: readonly str
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
         rule: { type: 'string', multiple: true },
+        quiet: { type: 'boolean' },
+        'max-warnings': { type: 'string' },
+        fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
       },
     });
   } catch (error) {
@@ -58,16 +94,32 @@ export function parseCommand(argv: readonly string[], knownRuleIds: readonly str
 
   if (isGraph) {
     if (values.rule !== undefined) throw new UsageError('reglint graph takes no --rule.');
+    if (values.quiet !== undefined || values['max-warnings'] !== undefined) {
+      throw new UsageError('reglint graph takes no --quiet or --max-warnings.');
+    }
+    if (values.cache !== undefined) throw new UsageError('reglint graph takes no --cache.');
+    if (values.fix !== undefined || values['fix-dry-run'] !== undefined) {
+      throw new UsageError('reglint graph takes no --fix or --fix-dry-run.');
+    }
     if (values.format !== undefined && values.format !== 'json') {
       throw new UsageError(`reglint graph supports --format json only, not "${values.format}".`);
     }
     return { kind: 'graph', format: 'json', inputs: positionals };
   }
   const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') {
-    throw new UsageError(`Unknown format "${format}": use text or json.`);
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') {
+    throw new UsageError(`Unknown format "${format}": use text, json or sarif.`);
   }
-  return { kind: 'lint', format, inputs: positionals, rules: parseRuleOverrides(values.rule ?? [], knownRuleIds) };
+  return {
+    kind: 'lint',
+    format,
+    inputs: positionals,
+    rules: parseRuleOverrides(values.rule ?? [], knownRuleIds),
+    quiet: values.quiet === true,
+    maxWarnings: parseMaxWarnings(values['max-warnings']),
+    ...parseFixMode(values.fix === true, values['fix-dry-run'] === true, values.format),
+    ...(values.cache === true ? { cache: { location: values['cache-location'] } } : {}),
+  };
 }
 
 const SEVERITY_SETTINGS: readonly string[] = ['off', 'hint', 'info', 'warning', 'error'];
@@ -85,4 +137,18 @@ function parseRuleOverrides(overrides: readonly string[], knownRuleIds: readonly
     rules[match[1]!] = match[2] as SeveritySetting;
   }
   return rules;
+}
+
+function parseFixMode(fix: boolean, dryRun: boolean, format: string | undefined): { fix?: 'write' | 'dry-run' } {
+  if (fix && dryRun) throw new UsageError('Use --fix or --fix-dry-run, not both.');
+  if (dryRun && format !== undefined && format !== 'text') {
+    throw new UsageError(`--fix-dry-run prints a diff; it takes no --format ${format}.`);
+  }
+  return fix ? { fix: 'write' } : dryRun ? { fix: 'dry-run' } : {};
+}
+
+function parseMaxWarnings(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value.trim())) throw new UsageError(`--max-warnings expects a whole number ≥ 0, not "${value}".`);
+  return Number(value);
 }

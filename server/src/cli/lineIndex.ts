@@ -7,6 +7,18 @@ export interface LineColumn {
 export class LineIndex {
   private readonly lineStarts: number[] = [0];
 
+  /** The offsets where lines start (what crosses a worker boundary or goes into --cache). */
+  static lineStartsOf(text: string): number[] {
+    return new LineIndex(text).lineStarts;
+  }
+
+  static fromLineStarts(lineStarts: readonly number[]): LineIndex {
+    const index = new LineIndex('');
+    index.lineStarts.length = 0;
+    for (const start of lineStarts) index.lineStarts.push(start);
+    return index;
+  }
+
   constructor(text: string) {
     for (let i = 0; i < text.length; i++) {
       const ch = text.charCodeAt(i);

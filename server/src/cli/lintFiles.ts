@@ -1,9 +1,14 @@
 // Reads and lints each file. A file whose analysis throws is recorded as a failure (the
-// run then exits 2) while the other files are still linted and reported.
+// run then exits 2) while the other files are still linted and reported. Many files are
+// linted in parallel on worker threads (./lintPool.ts); with --cache, unchanged files are
+// not analysed again (./lintCache.ts). Results come back in input order either way.
 import { readFile } from 'node:fs/promises';
+import { emptyGraph } from '../analysis';
 import type { ModelGraph } from '../analysis/modelGraph';
-import { lintText, type LintMessage, type LintOptions } from '../lint/lintText';
+import type { LintMessage, LintOptions } from '../lint/lintText';
 import { LineIndex } from './lineIndex';
+import { settingsHash, type LintCache } from './lintCache';
+import { defaultJobs, graphOf, hashText, lintInWorkers, stripBom, type FileResult } from './lintPool';
 
 export interface LintedFile {
   filePath: string;
@@ -24,23 +29,72 @@ export interface LintRun {
   failures: FailedFile[];
 }
 
-export async function lintFiles(filePaths: readonly string[], options: LintOptions = {}): Promise<LintRun> {
+export interface LintRunOptions {
+  /** Worker threads (default: one per core; REGLINT_JOBS overrides). 1 lints in this thread. */
+  jobs?: number;
+  /** Whether LintedFile.graph must be the real graph (`reglint graph`); otherwise a stub, to save memory. */
+  keepGraphs?: boolean;
+  cache?: LintCache;
+}
+
+let runDefaults: LintRunOptions = {};
+
+/** Set by the command (main.ts) for every lintFiles call of this run, e.g. --cache. */
+export function setLintRunDefaults(options: LintRunOptions): void {
+  runDefaults = options;
+}
+
+export async function lintFiles(filePaths: readonly string[], options: LintOptions = {}, runOptions: LintRunOptions = runDefaults): Promise<LintRun> {
   const run: LintRun = { files: [], failures: [] };
-  for (const filePath of filePaths) {
-    try {
-      const text = stripBom(await readFile(filePath, 'utf8'));
-      const { graph, messages } = lintText(text, filePath, options);
-      const linted: LintedFile = { filePath, lines: new LineIndex(text), graph, messages };
-      if (graph.fatal && text.includes('@tensorflow/tfjs')) linted.notAnalysed = graph.fatal;
-      run.files.push(linted);
-    } catch (error) {
-      run.failures.push({ filePath, error });
+  const cache = runOptions.cache;
+  const settings = settingsHash(options);
+  const results: (FileResult | LintedFile)[] = new Array(filePaths.length);
+  let toLint = filePaths.map((filePath, index) => ({ filePath, index }));
+  if (cache) {
+    toLint = [];
+    for (let index = 0; index < filePaths.length; index++) {
+      const filePath = filePaths[index]!;
+      let hash: string | undefined;
+      try {
+        hash = hashText(stripBom(await readFile(filePath, 'utf8')));
+      } catch {
+        // unreadable: linting it reports the failure
+      }
+      const entry = hash === undefined ? undefined : cache.get(filePath, hash, settings);
+      if (entry) {
+        const linted: LintedFile = {
+          filePath, lines: LineIndex.fromLineStarts(entry.lineStarts), graph: emptyGraph(filePath), messages: entry.messages,
+        };
+        if (entry.notAnalysed !== undefined) linted.notAnalysed = entry.notAnalysed;
+        results[index] = linted;
+      } else {
+        toLint.push({ filePath, index });
+      }
+    }
+  }
+  const linted = await lintInWorkers(toLint.map(file => file.filePath), options, {
+    jobs: runOptions.jobs ?? defaultJobs(),
+    keepGraphs: runOptions.keepGraphs ?? true,
+  });
+  linted.forEach((result, i) => (results[toLint[i]!.index] = result));
+
+  for (const result of results) {
+    if ('lines' in result) {
+      run.files.push(result);
+    } else if (result.ok) {
+      const file: LintedFile = {
+        filePath: result.filePath, lines: LineIndex.fromLineStarts(result.lineStarts), graph: graphOf(result), messages: result.messages,
+      };
+      if (result.notAnalysed !== undefined) file.notAnalysed = result.notAnalysed;
+      run.files.push(file);
+      cache?.set(result.filePath, {
+        contentHash: result.contentHash, settingsHash: settings, lineStarts: result.lineStarts, messages: result.messages,
+        ...(result.notAnalysed !== undefined ? { notAnalysed: result.notAnalysed } : {}),
+      });
+    } else {
+      const error = Object.assign(new Error(result.error.message), { stack: result.error.stack ?? result.error.message });
+      run.failures.push({ filePath: result.filePath, error });
     }
   }
   return run;
-}
-
-/** Editors hide a byte-order mark; drop it so columns on line 1 match theirs. */
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

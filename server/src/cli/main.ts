@@ -3,12 +3,16 @@
 import { version } from '../../../package.json';
 import { allRules } from '../rules';
 import { parseCommand, USAGE, type LintFormat } from './args';
+import { ConfigError, countWarnings, errorsOnly, lintWithConfig } from './configuredLint';
 import { findFiles } from './findFiles';
+import { fixDryRun, fixInPlace } from './fixFiles';
 import { formatJson } from './formatters/json';
+import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import { formatGraphJson } from './graphJson';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE_OR_INTERNAL, UsageError, type CliIo } from './io';
-import { lintFiles, type LintRun } from './lintFiles';
+import { LintCache, resolveCacheLocation } from './lintCache';
+import { lintFiles, setLintRunDefaults, type LintRun } from './lintFiles';
 import { runTrainCli } from './train';
 
 export type { CliIo } from './io';
@@ -26,22 +30,42 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'train':
         return await runTrainCli(command.argv, io); // the trainer's own parser and output
       case 'graph': {
-        const run = await lintFiles(await findFiles(command.inputs, io.cwd));
+        const run = await lintFiles(await findFiles(command.inputs, io.cwd), {}, { keepGraphs: true });
         io.stdout.write(formatGraphJson(run.files));
         return reportFailures(run, io) ? EXIT_USAGE_OR_INTERNAL : EXIT_OK;
       }
       case 'lint': {
-        const run = await lintFiles(await findFiles(command.inputs, io.cwd), { rules: command.rules });
-        io.stdout.write(format(run, command.format, io));
-        if (reportFailures(run, io)) return EXIT_USAGE_OR_INTERNAL;
+        // Per-file .reglintrc.json, include/exclude, --quiet, --max-warnings: ./configuredLint.ts
+        const files = await findFiles(command.inputs, io.cwd);
+        // --fix writes the fixes, then the files are linted and reported as usual (./fixFiles.ts).
+        const fixRequest = { inputs: command.inputs, rules: command.rules, cwd: io.cwd };
+        if (command.fix === 'dry-run') return await fixDryRun(files, fixRequest, command.maxWarnings, io);
+        const fixFailed = command.fix === 'write' && (await fixInPlace(files, fixRequest, io));
+        // Lint output needs findings only: graphs are dropped as files finish (bounded memory).
+        const cache = command.cache ? await LintCache.load(resolveCacheLocation(command.cache.location, io.cwd), version) : undefined;
+        setLintRunDefaults({ keepGraphs: false, cache });
+        const { run } = await lintWithConfig(files, command.inputs, command.rules, io.cwd);
+        await cache?.save();
+        setLintRunDefaults({});
+        const warnings = countWarnings(run.files);
+        const shown = command.quiet ? { ...run, files: errorsOnly(run.files) } : run;
+        io.stdout.write(format(shown, command.format, io));
+        if (reportFailures(run, io) || fixFailed) return EXIT_USAGE_OR_INTERNAL;
         const anyError = run.files.some(
           file => file.notAnalysed !== undefined || file.messages.some(m => m.severity === 'error'),
         );
-        return anyError ? EXIT_FINDINGS : EXIT_OK;
+        if (anyError) return EXIT_FINDINGS;
+        if (command.maxWarnings !== undefined && warnings > command.maxWarnings) {
+          io.stderr.write(`reglint: ${warnings} warning${warnings === 1 ? '' : 's'} found, more than --max-warnings ${command.maxWarnings} allows.\n`);
+          return EXIT_FINDINGS;
+        }
+        return EXIT_OK;
       }
     }
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof ConfigError) {
+      io.stderr.write(`reglint: ${error.message}`);
+    } else if (error instanceof UsageError) {
       io.stderr.write(`reglint: ${error.message}\n\n${USAGE}`);
     } else {
       io.stderr.write(`reglint: internal error: ${describe(error)}\n`);
@@ -51,6 +75,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 function format(run: LintRun, format: LintFormat, io: CliIo): string {
+  if (format === 'sarif') return formatSarif(run.files, allRules.map(rule => rule.meta), io.cwd);
   return format === 'json' ? formatJson(run.files) : formatStylish(run.files, io.cwd, io.color);
 }
 

@@ -70,7 +70,7 @@ const EXTENSION_BY_LANGUAGE: Record<string, string> = {
  * The file name handed to the analyser, which reads the extension to pick TS/TSX/JS
  * parsing. Untitled documents have no extension, so one is derived from the language.
  */
-function fileNameOf(document: TextDocument): string {
+export function fileNameOf(document: TextDocument): string {
   let name = document.uri;
   try {
     name = decodeURIComponent(new URL(document.uri).pathname) || document.uri;

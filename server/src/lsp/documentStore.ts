@@ -8,10 +8,12 @@ import {
   type DidOpenTextDocumentParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextEditRange } from '../analysis/incremental';
 
 export interface DocumentListener {
   opened(document: TextDocument): void;
-  changed(document: TextDocument): void;
+  /** `edits`: what changed, in order, each in the offsets of the text before it. */
+  changed(document: TextDocument, edits: readonly TextEditRange[]): void;
   closed(uri: string): void;
 }
 
@@ -33,12 +35,34 @@ export class DocumentStore {
   }
 
   /** Applies the edits; undefined when the document was never opened (a client bug). */
-  change({ textDocument, contentChanges }: DidChangeTextDocumentParams): TextDocument | undefined {
-    const document = this.documents.get(textDocument.uri);
-    if (!document) return undefined;
-    const updated = TextDocument.update(document, contentChanges, textDocument.version);
+  change(params: DidChangeTextDocumentParams): TextDocument | undefined {
+    return this.changeWithEdits(params)?.document;
+  }
+
+  /**
+   * Like `change`, and says what each edit replaced, in the offsets of the text just
+   * before it (what incremental reparsing needs). Malformed params count as no document.
+   */
+  changeWithEdits({ textDocument, contentChanges }: DidChangeTextDocumentParams): { document: TextDocument; edits: TextEditRange[] } | undefined {
+    const document = this.documents.get(textDocument?.uri);
+    if (!document || !Array.isArray(contentChanges)) return undefined;
+    const edits: TextEditRange[] = [];
+    let updated = document;
+    for (const change of contentChanges) {
+      if (typeof change?.text !== 'string') continue;
+      if ('range' in change && change.range) {
+        // As TextDocument.update does: a reversed range is swapped, positions are clamped.
+        const a = updated.offsetAt(change.range.start);
+        const b = updated.offsetAt(change.range.end);
+        edits.push({ start: Math.min(a, b), end: Math.max(a, b), newLength: change.text.length });
+      } else {
+        edits.push({ start: 0, end: updated.getText().length, newLength: change.text.length });
+      }
+      updated = TextDocument.update(updated, [change], textDocument.version);
+    }
+    if (edits.length === 0) updated = TextDocument.update(updated, [], textDocument.version);
     this.documents.set(textDocument.uri, updated);
-    return updated;
+    return { document: updated, edits };
   }
 
   close({ textDocument }: DidCloseTextDocumentParams): void {
@@ -48,8 +72,8 @@ export class DocumentStore {
   listen(connection: Connection, listener: DocumentListener): void {
     connection.onDidOpenTextDocument(params => listener.opened(this.open(params)));
     connection.onDidChangeTextDocument(params => {
-      const document = this.change(params);
-      if (document) listener.changed(document);
+      const result = this.changeWithEdits(params);
+      if (result) listener.changed(result.document, result.edits);
     });
     connection.onDidCloseTextDocument(params => {
       this.close(params);

@@ -3,16 +3,25 @@
 // this file only connects events to them.
 import {
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../../package.json';
+import { CodeActionProvider } from './codeActions';
+import { ServerCommands } from './commands';
 import { diagnoseDocument, MAX_DOCUMENT_CHARS } from './diagnoseDocument';
+import { DocumentAnalyses } from './documentAnalyses';
 import { DocumentStore } from './documentStore';
 import { connectionLogger, describeError } from './logger';
+import { MODEL_FEATURE_CAPABILITIES, registerModelFeatures } from './modelFeatures';
+import { CONFIG_WATCH_GLOB, ProjectConfigs } from './projectConfig';
+import { SanityTrainService } from './sanityTrain';
+import { PullDiagnostics } from './pullDiagnostics';
 import { SettingsStore } from './settings';
+import { registerStatsRequest } from './statsRequest';
 import { AnalysisTimes } from './validationDelay';
 import { ValidationScheduler } from './validationScheduler';
 
@@ -20,27 +29,55 @@ export function startServer(connection: Connection): void {
   const logger = connectionLogger(connection);
   const documents = new DocumentStore();
   const settings = new SettingsStore(logger);
+  /** .reglintrc.json files: defaults < .reglintrc.json < editor settings (./projectConfig.ts). */
+  const projectConfigs = new ProjectConfigs(connection, logger);
+  let clientWatchesFilesDynamically = false;
   const analysisTimes = new AnalysisTimes();
+  /** Syntax trees kept per document and reparsed incrementally (./documentAnalyses.ts). */
+  const analyses = new DocumentAnalyses();
+  /**
+   * Clients that declare `textDocument.diagnostic` (VS Code) pull diagnostics, for open
+   * documents and the whole workspace (./pullDiagnostics.ts); others get them pushed.
+   */
+  let pullMode = false;
+  let workspaceFolders: string[] = [];
+  let clientRefreshesDiagnostics = false;
   /** Documents currently skipped for size, so the log says it once, not per keystroke. */
   const skippedForSize = new Set<string>();
   let clientAcceptsDynamicConfigurationRegistration = false;
+  // Server commands (workspace/executeCommand) register here; one dispatcher for all.
+  const commands = new ServerCommands(logger);
+  // Quick fixes, suppressions, source.fixAll.reglint and reglint.applyFixAll (./codeActions.ts).
+  const codeActions = new CodeActionProvider({
+    connection,
+    documents,
+    commands,
+    logger,
+    optionsFor: async uri => {
+      const documentSettings = projectConfigs.apply(uri, await settings.get(uri));
+      return { enabled: documentSettings.enable, lintOptions: { rules: documentSettings.rules }, fixSettings: documentSettings.fix };
+    },
+  });
 
   async function validate(uri: string, isCurrent: () => boolean): Promise<void> {
+    if (pullMode) return refreshPulled(uri);
     const document = documents.get(uri);
     if (!document) return;
     const version = document.version;
-    const documentSettings = await settings.get(uri);
+    const documentSettings = projectConfigs.apply(uri, await settings.get(uri));
     // A newer edit or a close may have arrived while the settings were fetched.
     // (The store updates documents in place, so compare versions, not objects.)
     if (!isCurrent() || documents.get(uri)?.version !== version) return;
 
     const started = performance.now();
-    const outcome = diagnoseDocument(document, documentSettings, logger);
+    const outcome = diagnoseDocument(document, documentSettings, logger, analyses.linterFor(document));
     analysisTimes.record(uri, performance.now() - started);
     logSizeSkip(document, outcome.kind === 'skipped-too-large');
 
     if (!isCurrent() || document.version !== version) return;
-    void connection.sendDiagnostics({ uri, version, diagnostics: outcome.diagnostics });
+    // Sanity-train results (./sanityTrain.ts) are published with the lint findings, so a re-lint keeps them.
+    const trained = sanityTrain.diagnosticsFor(document);
+    void connection.sendDiagnostics({ uri, version, diagnostics: trained.length ? [...outcome.diagnostics, ...trained] : outcome.diagnostics });
   }
 
   function logSizeSkip(document: TextDocument, skipped: boolean): void {
@@ -56,14 +93,36 @@ export function startServer(connection: Connection): void {
   const scheduler = new ValidationScheduler(validate, (uri, error) =>
     logger.error(`Validation of ${uri} failed:\n${describeError(error)}`),
   );
+  // Sanity-train: reglint/sanityTrain request, command, CodeLens, results as diagnostics.
+  const sanityTrain = new SanityTrainService({ connection, documents, commands, logger, republish: uri => validate(uri, () => true) });
+
+  const pull = new PullDiagnostics({
+    connection, documents, analyses, analysisTimes, logger,
+    settingsFor: async uri => projectConfigs.apply(uri, await settings.get(uri)),
+    extraDiagnostics: document => sanityTrain.diagnosticsFor(document),
+    workspaceFolders: () => workspaceFolders,
+  });
+
+  /** Pull mode: what `validate` would push becomes a refresh request; the client asks again. */
+  function refreshPulled(uri?: string): void {
+    if (uri) pull.forget(uri);
+    else pull.invalidateAll();
+    if (clientRefreshesDiagnostics) void connection.languages.diagnostics.refresh();
+  }
 
   function revalidateAll(): void {
+    if (pullMode) return refreshPulled();
     for (const document of documents.all()) scheduler.schedule(document.uri, 0);
   }
 
   connection.onInitialize((params): InitializeResult => {
     const workspace = params.capabilities.workspace;
+    pullMode = params.capabilities.textDocument?.diagnostic !== undefined;
+    clientRefreshesDiagnostics = workspace?.diagnostics?.refreshSupport === true;
+    workspaceFolders = (params.workspaceFolders ?? []).map(folder => folder.uri);
+    if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri];
     clientAcceptsDynamicConfigurationRegistration = workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    clientWatchesFilesDynamically = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     if (workspace?.configuration === true) {
       settings.usePullModel(async uri => {
         const [section] = await connection.workspace.getConfiguration([{ scopeUri: uri, section: 'reglint' }]);
@@ -71,7 +130,14 @@ export function startServer(connection: Connection): void {
       });
     }
     return {
-      capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        ...(pullMode ? { diagnosticProvider: { identifier: 'reglint', interFileDependencies: false, workspaceDiagnostics: true } } : {}),
+        ...codeActions.initialize(params.capabilities),
+        ...MODEL_FEATURE_CAPABILITIES,
+        ...sanityTrain.initialize(params),
+        executeCommandProvider: { commands: commands.ids() },
+      },
       serverInfo: { name: 'reglint', version },
     };
   });
@@ -81,6 +147,9 @@ export function startServer(connection: Connection): void {
     if (clientAcceptsDynamicConfigurationRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'reglint' });
     }
+    if (clientWatchesFilesDynamically) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_WATCH_GLOB }] });
+    }
     logger.info(`reglint language server ${version} started (node ${process.version}).`);
   });
 
@@ -89,22 +158,58 @@ export function startServer(connection: Connection): void {
     revalidateAll();
   });
 
+  connection.onDidChangeWatchedFiles(params => {
+    if (projectConfigs.filesChanged(params.changes)) revalidateAll();
+  });
+
+  // Outline (document symbols) and hover over the ModelGraph (./modelFeatures.ts).
+  const graphs = registerModelFeatures(connection, {
+    document: uri => documents.get(uri),
+    enabled: async uri => projectConfigs.apply(uri, await settings.get(uri)).enable,
+    logger,
+  });
+
   documents.listen(connection, {
-    opened: document => scheduler.schedule(document.uri, 0),
-    changed: document => {
+    opened: document => {
+      analyses.opened(document.uri);
+      pull.forget(document.uri);
+      if (!pullMode) scheduler.schedule(document.uri, 0);
+    },
+    changed: (document, edits) => {
+      analyses.edited(document.uri, edits);
+      if (pullMode) return; // the client asks (textDocument/diagnostic) after each change
       const cap = settings.peek(document.uri).debounceMs;
       scheduler.schedule(document.uri, analysisTimes.delayAfterEdit(document.uri, cap));
     },
     closed: uri => {
       scheduler.cancel(uri);
+      analyses.forget(uri);
+      pull.forget(uri);
       settings.forget(uri);
       analysisTimes.forget(uri);
       skippedForSize.delete(uri);
-      void connection.sendDiagnostics({ uri, diagnostics: [] });
+      graphs.forget(uri);
+      sanityTrain.forget(uri);
+      if (!pullMode) void connection.sendDiagnostics({ uri, diagnostics: [] });
     },
   });
 
-  connection.onShutdown(() => scheduler.dispose());
+  pull.register();
+  registerStatsRequest(connection, {
+    openDocuments: () => documents.all().length,
+    incrementalDocuments: () => analyses.size,
+    analyses: () => analyses.stats(),
+    diagnosticsMode: () => (pullMode ? 'pull' : 'push'),
+  });
+
+  codeActions.listen();
+  sanityTrain.listen();
+  commands.listen(connection);
+
+  connection.onShutdown(() => {
+    scheduler.dispose();
+    sanityTrain.dispose();
+  });
 
   connection.listen();
 }

@@ -2,6 +2,7 @@
 // per document with workspace/configuration when the client supports it (VS Code does),
 // otherwise the last settings pushed with workspace/didChangeConfiguration, otherwise
 // the defaults. Resolved settings are cached per document until the configuration changes.
+import { DEFAULT_FIX_SETTINGS, resolveFixSettings, type FixSettings } from '../fixes/types';
 import type { SeveritySetting } from '../rules/rule';
 import type { Logger } from './logger';
 
@@ -15,12 +16,15 @@ export interface ReglintSettings {
    * The actual delay adapts to the document's analysis time (see validationDelay.ts).
    */
   debounceMs: number;
+  /** `reglint.fix.*`: the values the quick fixes write (sanitised by resolveFixSettings). */
+  fix: FixSettings;
 }
 
 export const DEFAULT_SETTINGS: Readonly<ReglintSettings> = Object.freeze({
   enable: true,
   rules: {},
   debounceMs: 100,
+  fix: DEFAULT_FIX_SETTINGS,
 });
 
 const SEVERITY_SETTINGS: ReadonlySet<string> = new Set(['off', 'hint', 'info', 'warning', 'error']);
@@ -58,7 +62,25 @@ export function normalizeSettings(raw: unknown, logger?: Logger): ReglintSetting
       logger?.warn(`reglint.rules.${ruleId}: ${JSON.stringify(value)} is not one of off, hint, info, warning, error; keeping the rule's default.`);
     }
   }
+  settings.fix = normalizeFixSettings(raw, logger);
   return settings;
+}
+
+/** `reglint.fix.*`, nested (`{fix: {l2}}`, VS Code) or flat (`{"fix.l2": ...}`). */
+function normalizeFixSettings(raw: Record<string, unknown>, logger?: Logger): FixSettings {
+  const given: Record<string, unknown> = {};
+  if (isRecord(raw.fix)) Object.assign(given, raw.fix);
+  for (const [key, value] of Object.entries(raw)) {
+    if (key.startsWith('fix.')) given[key.slice('fix.'.length)] = value;
+  }
+  const fix = resolveFixSettings(given as Partial<FixSettings>);
+  for (const key of Object.keys(DEFAULT_FIX_SETTINGS) as (keyof FixSettings)[]) {
+    const value = given[key];
+    if (value !== undefined && value !== null && value !== fix[key]) {
+      logger?.warn(`reglint.fix.${key}: ${JSON.stringify(value)} is not usable; using ${JSON.stringify(fix[key])}.`);
+    }
+  }
+  return fix;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,0 +1,159 @@
+// Linting many files on every core: worker threads (one per core), each given at most two
+// files at a time, so memory stays bounded by what is in flight plus the results (a file's
+// text is dropped as soon as it is analysed; only its findings, line starts and, when asked
+// for, its graph come back). Results are returned in input order, whatever finished first.
+//
+// The worker script is ./lintWorker.ts: dist/lintWorker.js in the bundle (a small bundle of
+// the analysis and rules only, so a worker starts in a fraction of dist/cli.js's load time),
+// out/server/src/cli/lintWorker.js under tsc; both sit next to this file's output.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { emptyGraph, type ModelGraph } from '../analysis';
+import { lintText, type LintMessage, type LintOptions } from '../lint/lintText';
+import { LineIndex } from './lineIndex';
+
+/** What linting one file gives, as plain data (it crosses the worker boundary). */
+export interface FileOutcome {
+  filePath: string;
+  ok: true;
+  lineStarts: number[];
+  messages: LintMessage[];
+  notAnalysed?: string;
+  /** Undefined when the caller did not ask for graphs (keepGraphs: false). */
+  graph?: ModelGraph;
+  /** sha256 of the file's text (after the BOM is dropped), for --cache. */
+  contentHash: string;
+}
+
+export interface FileFailure {
+  filePath: string;
+  ok: false;
+  error: { message: string; stack?: string };
+}
+
+export type FileResult = FileOutcome | FileFailure;
+
+export interface LintJob {
+  id: number;
+  filePath: string;
+  options: LintOptions;
+  keepGraph: boolean;
+}
+
+const WORKER_SCRIPT = path.join(__dirname, 'lintWorker.js');
+
+/** Below this many files per worker, starting workers costs more than it saves. */
+export const MIN_FILES_PER_WORKER = 24;
+
+export function defaultJobs(): number {
+  const fromEnv = Number(process.env.REGLINT_JOBS);
+  if (Number.isInteger(fromEnv) && fromEnv >= 1) return fromEnv;
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+}
+
+/** Reads and lints one file; never throws (a failure is a FileFailure). */
+export async function lintOneFile(filePath: string, options: LintOptions, keepGraph: boolean): Promise<FileResult> {
+  try {
+    const text = stripBom(await readFile(filePath, 'utf8'));
+    const { graph, messages } = lintText(text, filePath, options);
+    const outcome: FileOutcome = {
+      filePath, ok: true, lineStarts: LineIndex.lineStartsOf(text), messages, contentHash: hashText(text),
+    };
+    if (graph.fatal && text.includes('@tensorflow/tfjs')) outcome.notAnalysed = graph.fatal;
+    if (keepGraph) outcome.graph = graph;
+    return outcome;
+  } catch (error) {
+    return { filePath, ok: false, error: serializeError(error) };
+  }
+}
+
+export function hashText(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** The graph of a file whose graph was not kept (lint output needs findings only). */
+export function graphOf(outcome: FileOutcome): ModelGraph {
+  return outcome.graph ?? emptyGraph(outcome.filePath);
+}
+
+/**
+ * Lints `filePaths` with `jobs` workers (in this thread when jobs ≤ 1). `onResult` sees
+ * each result as it completes; the returned array is in input order.
+ */
+export async function lintInWorkers(
+  filePaths: readonly string[],
+  options: LintOptions,
+  { jobs, keepGraphs }: { jobs: number; keepGraphs: boolean },
+): Promise<FileResult[]> {
+  const results: FileResult[] = new Array(filePaths.length);
+  const workerCount = Math.min(jobs, Math.ceil(filePaths.length / MIN_FILES_PER_WORKER));
+  if (workerCount <= 1) {
+    for (let i = 0; i < filePaths.length; i++) results[i] = await lintOneFile(filePaths[i]!, options, keepGraphs);
+    return results;
+  }
+  let next = 0;
+  /** Workers that died; past a few, the rest is linted in this thread below. */
+  let crashes = 0;
+  const replace = (resolve: () => void, reject: (e: unknown) => void): void => {
+    if (++crashes <= 3) runWorker().then(resolve, reject);
+    else resolve();
+  };
+  const runWorker = (): Promise<void> => new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_SCRIPT);
+    const inFlight = new Map<number, number>(); // job id → file index
+    let finished = false;
+    const send = (): void => {
+      while (inFlight.size < 2 && next < filePaths.length) {
+        const index = next++;
+        inFlight.set(index, index);
+        const job: LintJob = { id: index, filePath: filePaths[index]!, options, keepGraph: keepGraphs };
+        worker.postMessage(job);
+      }
+      if (inFlight.size === 0 && !finished) {
+        finished = true;
+        void worker.terminate().then(() => resolve());
+      }
+    };
+    worker.on('message', (message: { id: number; result: FileResult }) => {
+      inFlight.delete(message.id);
+      results[message.id] = message.result;
+      send();
+    });
+    worker.on('error', error => {
+      // The worker died (out of memory, a crash in the runtime): its files fail, the run goes on.
+      for (const index of inFlight.keys()) results[index] = { filePath: filePaths[index]!, ok: false, error: serializeError(error) };
+      inFlight.clear();
+      if (!finished) {
+        finished = true;
+        replace(resolve, reject); // a fresh worker takes over the remaining files
+      }
+    });
+    worker.on('exit', code => {
+      if (finished) return;
+      for (const index of inFlight.keys()) {
+        results[index] = { filePath: filePaths[index]!, ok: false, error: { message: `lint worker exited with code ${code}` } };
+      }
+      inFlight.clear();
+      finished = true;
+      replace(resolve, reject);
+    });
+    send();
+  });
+  await Promise.all(Array.from({ length: workerCount }, runWorker));
+  for (let i = 0; i < filePaths.length; i++) {
+    if (!results[i]) results[i] = await lintOneFile(filePaths[i]!, options, keepGraphs); // no worker got to it
+  }
+  return results;
+}
+
+function serializeError(error: unknown): { message: string; stack?: string } {
+  return error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) };
+}
+
+/** Editors hide a byte-order mark; drop it so columns on line 1 match theirs. */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
