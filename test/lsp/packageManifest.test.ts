@@ -49,7 +49,11 @@ describe('README', () => {
   it('opens with the two commands that work on a fresh clone', () => {
     const commands = readme.split('\n').slice(1, 6).filter(line => line.startsWith('    npm'));
     assert.deepEqual(commands.map(line => line.trim().split(/\s+#/)[0]!.trim()), ['npm ci && npm start', 'npm test']);
-    assert.equal(manifest.scripts.test.includes('mocha'), true);
+    // `npm test` = compile, build, then scripts/runAllTests.mjs: mocha and the editor stages.
+    assert.match(manifest.scripts.test, /node scripts\/runAllTests\.mjs$/);
+    const runner = readFileSync(path.join(REPO_ROOT, 'scripts', 'runAllTests.mjs'), 'utf8');
+    assert.match(runner, /mocha/);
+    assert.match(runner, /scripts\/editors\/run-tests\.mjs/);
   });
 
   it('lists every rule with its default severity', () => {
