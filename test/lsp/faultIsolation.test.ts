@@ -85,7 +85,10 @@ describe('fault isolation over stdio', function () {
     ['has no read permission', (file: string) => { fs.writeFileSync(file, '{}'); fs.chmodSync(file, 0); }],
   ] as const) {
     it(`a .reglintrc.json that ${what} costs nothing but itself; the folder is still linted`, async function () {
-      if (what === 'has no read permission' && process.getuid?.() === 0) this.skip(); // root reads anything
+      if (what === 'has no read permission' && process.getuid?.() === 0) {
+        console.log('      skipped: running as root, which reads a file even without read permission');
+        this.skip();
+      }
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reglint-badrc-'));
       try {
         make(path.join(dir, '.reglintrc.json'));
