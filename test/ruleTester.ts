@@ -6,6 +6,7 @@ import { analyzeText } from '../server/src/analysis';
 import type { ModelGraph } from '../server/src/analysis/modelGraph';
 import type { Finding, Rule } from '../server/src/rules/rule';
 import type { ExpectedFinding, InvalidCase, RuleCases, ValidCase } from '../server/src/rules/ruleCases';
+import { LineIndex } from '../server/src/text/lineIndex';
 
 export interface LocatedFinding extends Finding {
   /** 1-based, like editors and ESLint. */
@@ -85,15 +86,7 @@ function assertUniqueNames(cases: RuleCases): void {
 }
 
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
+  return new LineIndex(text).at(offset);
 }
 
 function listFindings(findings: LocatedFinding[]): string {

@@ -1,11 +1,11 @@
 // Compact, line-based rendering of a ModelGraph for table tests:
 // `dense@5 model=m next=[dropout@6] out=false`.
 import type { ModelGraph } from '../../server/src/analysis/modelGraph';
+import { LineIndex } from '../../server/src/text/lineIndex';
 
+/** 1-based line of an offset. */
 export function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+  return new LineIndex(text).at(offset).line;
 }
 
 export function summarizeLayers(graph: ModelGraph, text: string): string[] {

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { emptyGraph } from '../analysis';
 import type { ModelGraph } from '../analysis/modelGraph';
 import type { LintMessage, LintOptions } from '../lint/lintText';
-import { LineIndex } from './lineIndex';
+import { LineIndex } from '../text/lineIndex';
 import { settingsHash, type LintCache } from './lintCache';
 import { defaultJobs, graphOf, hashText, lintInWorkers, stripBom, type FileResult } from './lintPool';
 

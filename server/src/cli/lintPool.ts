@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { emptyGraph, type ModelGraph } from '../analysis';
 import { lintText, type LintMessage, type LintOptions } from '../lint/lintText';
-import { LineIndex } from './lineIndex';
+import { LineIndex } from '../text/lineIndex';
 
 /** What linting one file gives, as plain data (it crosses the worker boundary). */
 export interface FileOutcome {

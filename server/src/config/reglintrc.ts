@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import schema from '../../../schemas/reglintrc.schema.json';
 import type { FixSettings } from '../fixes/types';
 import type { SeveritySetting } from '../rules/rule';
+import { LineIndex } from '../text/lineIndex';
 
 export const CONFIG_FILE_NAME = '.reglintrc.json';
 
@@ -181,23 +182,11 @@ function dedupe(problems: ConfigProblem[]): ConfigProblem[] {
   });
 }
 
-/** `line:column` (1-based) of an offset in `text`, for messages outside an editor. */
-export function lineColumnOf(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
 
 /** Problems as lines for a terminal: `  3:14  "rules.x": ...`. */
 export function formatConfigProblems(filePath: string, text: string, problems: readonly ConfigProblem[]): string {
   const lines = problems.map((problem) => {
-    const { line, column } = lineColumnOf(text, problem.offset);
+    const { line, column } = new LineIndex(text).at(problem.offset);
     return `  ${line}:${column}  ${problem.message}`;
   });
   return `Invalid configuration in ${filePath}:\n${lines.join('\n')}\n`;

@@ -2,7 +2,8 @@
 // comment (../lint/suppressions.ts reads it), extending an existing directive when there
 // is one right there instead of stacking a second comment.
 import type { Finding } from '../rules/rule';
-import { LineIndex, parseDirectives, UNUSED_DIRECTIVE_RULE_ID, type Directive } from '../lint/suppressions';
+import { parseDirectives, UNUSED_DIRECTIVE_RULE_ID, type Directive } from '../lint/suppressions';
+import { LineIndex } from '../text/lineIndex';
 import { indentationAt, lineEndingOf, nextLineStartOf, startsItsLine, endOfTriviaLine } from './sourceText';
 import type { Fix, TextEdit } from './types';
 

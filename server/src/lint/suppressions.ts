@@ -9,6 +9,7 @@ import type { Span } from '../analysis/modelGraph';
 import { ruleById } from '../rules';
 import type { Severity } from '../rules/rule';
 import type { LintMessage, LintOptions } from './lintText';
+import { LineIndex } from '../text/lineIndex';
 
 export const UNUSED_DIRECTIVE_RULE_ID = 'unused-disable-directive';
 export const UNUSED_DIRECTIVE_SEVERITY: Severity = 'hint';
@@ -182,29 +183,3 @@ function lineEnd(text: string, from: number): number {
 }
 
 /** Offsets to 0-based line numbers (CRLF, LF and lone CR all end a line, as in TypeScript). */
-export class LineIndex {
-  private readonly starts: number[] = [0];
-
-  constructor(text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const ch = text[i];
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      if (ch === '\r' || ch === '\n') this.starts.push(i + 1);
-    }
-  }
-
-  lineOf(offset: number): number {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
-  }
-
-  startOf(line: number): number {
-    return this.starts[Math.min(line, this.starts.length - 1)];
-  }
-}

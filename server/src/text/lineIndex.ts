@@ -1,4 +1,5 @@
-// Character offsets → 1-based line and column (UTF-16 units, like ESLint's columns).
+// Character offsets → lines and columns (UTF-16 units, like ESLint's columns); \n, \r\n and
+// a lone \r each end a line, as in TypeScript and VS Code.
 export interface LineColumn {
   line: number;
   column: number;
@@ -31,7 +32,14 @@ export class LineIndex {
     }
   }
 
+  /** 1-based line and column of an offset. */
   at(offset: number): LineColumn {
+    const line = this.lineOf(offset);
+    return { line: line + 1, column: offset - this.lineStarts[line]! + 1 };
+  }
+
+  /** 0-based line of an offset. */
+  lineOf(offset: number): number {
     let low = 0;
     let high = this.lineStarts.length - 1;
     while (low < high) {
@@ -39,6 +47,11 @@ export class LineIndex {
       if (this.lineStarts[mid]! <= offset) low = mid;
       else high = mid - 1;
     }
-    return { line: low + 1, column: offset - this.lineStarts[low]! + 1 };
+    return low;
+  }
+
+  /** Offset where a 0-based line starts (the last line's start past the end). */
+  startOf(line: number): number {
+    return this.lineStarts[Math.min(line, this.lineStarts.length - 1)]!;
   }
 }
