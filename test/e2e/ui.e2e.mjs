@@ -111,9 +111,20 @@ describe('reglint in VS Code (code-server + Chromium), installed from the .vsix'
     const entry = await findingEntry(page);
     await revealProblem(page, entry);
     const squiggle = await squiggleAtCursor(page);
-    await page.mouse.move(squiggle.x + Math.min(squiggle.width / 2, 20), squiggle.y + squiggle.height / 2);
-    const hover = page.locator('.monaco-hover-content').filter({ hasText: /dense layer/i }).first();
-    await hover.waitFor({ timeout: 15_000 });
+    // A hover can be dismissed by a late re-render (diagnostics, CodeLens): a stale hidden
+    // copy stays in the DOM. Look only at a visible one, and move onto the squiggle again
+    // if none shows.
+    const hover = page.locator('.monaco-hover-content').filter({ hasText: /dense layer/i, visible: true }).first();
+    for (let attempt = 1; ; attempt++) {
+      await page.mouse.move(5, 5);
+      await page.mouse.move(squiggle.x + Math.min(squiggle.width / 2, 20), squiggle.y + squiggle.height / 2);
+      try {
+        await hover.waitFor({ timeout: 5_000 });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
     assert.match(await hover.textContent(), /reglint/);
     await screenshot(page, '03-hover');
     await page.mouse.move(5, 5);
