@@ -6,6 +6,7 @@
 // the filter dy' = dy transposed to [oh,ow,b,co], dilated by the stride s, stride 1.
 // Its output [ci,kh,kw,co] transposes to [kh,kw,ci,co].
 import type { Tf } from '../tf';
+import { conv2dInfoFromAttrs } from './conv2dInfo';
 import { call, type KernelArgs, type KernelConfig, type TensorInfo } from './kernelTypes';
 import { getKernel, isOurs, markOurs, replaceKernel } from './registry';
 
@@ -18,17 +19,8 @@ export function makeConv2dBackpropFilter(tf: Tf, backendName: string, fallback?:
     const { backend } = args;
     const { x, dy } = args.inputs;
     const attrs = args.attrs ?? {};
-    const dataFormat = tf.backend_util.convertConv2DDataFormat((attrs.dataFormat as 'NHWC' | 'NCHW') ?? 'NHWC');
-    const info = tf.backend_util.computeConv2DInfo(
-      x.shape as [number, number, number, number],
-      attrs.filterShape as [number, number, number, number],
-      attrs.strides as [number, number] | number,
-      1,
-      attrs.pad as 'same' | 'valid' | number,
-      attrs.dimRoundingMode as 'floor' | 'round' | 'ceil' | undefined,
-      false,
-      dataFormat,
-    );
+    const info = conv2dInfoFromAttrs(
+      tf, x.shape as [number, number, number, number], attrs.filterShape as [number, number, number, number], attrs);
     if (info.dataFormat !== 'channelsLast') {
       if (fallback) return fallback.kernelFunc(args) as TensorInfo;
       throw new Error('Conv2DBackpropFilter: only channelsLast is supported');

@@ -3,6 +3,7 @@
 // images). Here: dx = conv(dy dilated by the stride and padded, W flipped spatially
 // with in/out channels swapped), all through the backend's own fast kernels.
 import type { Tf } from '../tf';
+import { conv2dInfoFromAttrs } from './conv2dInfo';
 import { call, type KernelArgs, type KernelConfig, type TensorInfo } from './kernelTypes';
 import { getKernel, isOurs, markOurs, replaceKernel } from './registry';
 
@@ -14,18 +15,8 @@ export function makeConv2dBackpropInput(tf: Tf, backendName: string, fallback?: 
     const { backend } = args;
     const { dy, filter } = args.inputs;
     const attrs = args.attrs ?? {};
-    const dataFormat = tf.backend_util.convertConv2DDataFormat((attrs.dataFormat as 'NHWC' | 'NCHW') ?? 'NHWC');
     const inputShape = attrs.inputShape as [number, number, number, number];
-    const info = tf.backend_util.computeConv2DInfo(
-      inputShape,
-      filter.shape as [number, number, number, number],
-      attrs.strides as [number, number] | number,
-      1,
-      attrs.pad as 'same' | 'valid' | number,
-      attrs.dimRoundingMode as 'floor' | 'round' | 'ceil' | undefined,
-      false,
-      dataFormat,
-    );
+    const info = conv2dInfoFromAttrs(tf, inputShape, filter.shape as [number, number, number, number], attrs);
     if (info.dataFormat !== 'channelsLast') {
       if (fallback) return fallback.kernelFunc(args) as TensorInfo;
       throw new Error('Conv2DBackpropInput: only channelsLast is supported');
