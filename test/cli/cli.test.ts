@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import type { GraphJsonFile } from '../../server/src/cli/graphJson';
 import { CLI_BIN, makeProject, REPO_ROOT, runReglint } from './runCli';
 import { FUNCTIONAL_TS, NO_TFJS_TS, REGULARIZED_JS, UNREGULARIZED_TS } from './fixtures';
 
@@ -114,29 +115,10 @@ describe('reglint CLI', function () {
   });
 
   describe('graph --format json', () => {
-    interface GraphLayer {
-      factory: string;
-      kind: string;
-      line: number;
-      column: number;
-      model: number | null;
-      isOutput: boolean | 'unknown';
-      next: string[] | 'unknown';
-      regularizers: Record<string, string>;
-      dropout: number | null | 'unknown';
-      recurrentDropout: number | null | 'unknown';
-      wrappedBy: number | null;
-    }
-    interface GraphFile {
-      filePath: string;
-      models: { name: string; style: string; line: number; layers: number[] }[];
-      layers: GraphLayer[];
-    }
-
-    function graphOf(file: string): GraphFile {
+    function graphOf(file: string): GraphJsonFile {
       const { status, stdout, stderr } = runReglint(['graph', '--format', 'json', file], project);
       assert.equal(status, 0, stderr);
-      const files = JSON.parse(stdout) as GraphFile[];
+      const files = JSON.parse(stdout) as GraphJsonFile[];
       assert.equal(files.length, 1);
       return files[0]!;
     }
