@@ -1,5 +1,5 @@
-// Linting many files on every core: worker threads (one per core), each given at most two
-// files at a time, so memory stays bounded by what is in flight plus the results (a file's
+// Linting many files on every core: this thread plus a worker thread per further core, each
+// worker given a few files at a time, so memory stays bounded by what is in flight plus the results (a file's
 // text is dropped as soon as it is analysed; only its findings, line starts and, when asked
 // for, its graph come back). Results are returned in input order, whatever finished first.
 //
@@ -7,7 +7,7 @@
 // the analysis and rules only, so a worker starts in a fraction of dist/cli.js's load time),
 // out/server/src/cli/lintWorker.js under tsc; both sit next to this file's output.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -48,16 +48,23 @@ const WORKER_SCRIPT = path.join(__dirname, 'lintWorker.js');
 /** Below this many files per worker, starting workers costs more than it saves. */
 export const MIN_FILES_PER_WORKER = 24;
 
+/** Files queued per worker: covers the time this thread spends on one file of its own. */
+const WORKER_QUEUE = 4;
+
 export function defaultJobs(): number {
   const fromEnv = Number(process.env.REGLINT_JOBS);
   if (Number.isInteger(fromEnv) && fromEnv >= 1) return fromEnv;
   return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }
 
-/** Reads and lints one file; never throws (a failure is a FileFailure). */
-export async function lintOneFile(filePath: string, options: LintOptions, keepGraph: boolean): Promise<FileResult> {
+/**
+ * Reads and lints one file; never throws (a failure is a FileFailure). The read is
+ * synchronous on purpose: an async read of a 13 KB file leaves the thread idle for longer
+ * than the read takes (11% of a one-thread CLI run was idle), and nothing else waits on it.
+ */
+export function lintOneFile(filePath: string, options: LintOptions, keepGraph: boolean): FileResult {
   try {
-    const text = stripBom(await readFile(filePath, 'utf8'));
+    const text = stripBom(readFileSync(filePath, 'utf8'));
     const { graph, messages } = lintText(text, filePath, options);
     const outcome: FileOutcome = {
       filePath, ok: true, lineStarts: LineIndex.lineStartsOf(text), messages, contentHash: hashText(text),
@@ -80,8 +87,11 @@ export function graphOf(outcome: FileOutcome): ModelGraph {
 }
 
 /**
- * Lints `filePaths` with `jobs` workers (in this thread when jobs ≤ 1). `onResult` sees
- * each result as it completes; the returned array is in input order.
+ * Lints `filePaths` on `jobs` lanes: this thread and `jobs - 1` worker threads (just this
+ * thread when jobs ≤ 1 or the files are few). This thread lints too, rather than only
+ * dispatching: it has the analysis loaded already, and on two cores it measured faster
+ * than two workers and an idle main thread (5.5-6.0 s vs 4.7-4.9 s for 2,000 files: one
+ * worker fewer to start, and nothing waiting for a core). Returns results in input order.
  */
 export async function lintInWorkers(
   filePaths: readonly string[],
@@ -89,13 +99,12 @@ export async function lintInWorkers(
   { jobs, keepGraphs }: { jobs: number; keepGraphs: boolean },
 ): Promise<FileResult[]> {
   const results: FileResult[] = new Array(filePaths.length);
-  const workerCount = Math.min(jobs, Math.ceil(filePaths.length / MIN_FILES_PER_WORKER));
-  if (workerCount <= 1) {
-    for (let i = 0; i < filePaths.length; i++) results[i] = await lintOneFile(filePaths[i]!, options, keepGraphs);
-    return results;
-  }
+  const lanes = Math.min(jobs, Math.ceil(filePaths.length / MIN_FILES_PER_WORKER));
   let next = 0;
-  /** Workers that died; past a few, the rest is linted in this thread below. */
+  const lintHere = (index: number): void => {
+    results[index] = lintOneFile(filePaths[index]!, options, keepGraphs);
+  };
+  /** Workers that died; past a few, the rest is linted in this thread. */
   let crashes = 0;
   const replace = (resolve: () => void, reject: (e: unknown) => void): void => {
     if (++crashes <= 3) runWorker().then(resolve, reject);
@@ -103,12 +112,13 @@ export async function lintInWorkers(
   };
   const runWorker = (): Promise<void> => new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_SCRIPT);
-    const inFlight = new Map<number, number>(); // job id → file index
+    const inFlight = new Set<number>(); // file indices sent and not yet answered
     let finished = false;
     const send = (): void => {
-      while (inFlight.size < 2 && next < filePaths.length) {
+      // Enough queued that the worker never waits while this thread is busy with a file.
+      while (inFlight.size < WORKER_QUEUE && next < filePaths.length) {
         const index = next++;
-        inFlight.set(index, index);
+        inFlight.add(index);
         const job: LintJob = { id: index, filePath: filePaths[index]!, options, keepGraph: keepGraphs };
         worker.postMessage(job);
       }
@@ -117,34 +127,36 @@ export async function lintInWorkers(
         void worker.terminate().then(() => resolve());
       }
     };
-    worker.on('message', (message: { id: number; result: FileResult }) => {
-      inFlight.delete(message.id);
-      results[message.id] = message.result;
-      send();
-    });
-    worker.on('error', error => {
-      // The worker died (out of memory, a crash in the runtime): its files fail, the run goes on.
-      for (const index of inFlight.keys()) results[index] = { filePath: filePaths[index]!, ok: false, error: serializeError(error) };
+    const fail = (message: { message: string; stack?: string }): void => {
+      for (const index of inFlight) results[index] = { filePath: filePaths[index]!, ok: false, error: message };
       inFlight.clear();
       if (!finished) {
         finished = true;
         replace(resolve, reject); // a fresh worker takes over the remaining files
       }
+    };
+    worker.on('message', (message: { id: number; result: FileResult }) => {
+      inFlight.delete(message.id);
+      results[message.id] = message.result;
+      send();
     });
+    // The worker died (out of memory, a crash in the runtime): its files fail, the run goes on.
+    worker.on('error', error => fail(serializeError(error)));
     worker.on('exit', code => {
-      if (finished) return;
-      for (const index of inFlight.keys()) {
-        results[index] = { filePath: filePaths[index]!, ok: false, error: { message: `lint worker exited with code ${code}` } };
-      }
-      inFlight.clear();
-      finished = true;
-      replace(resolve, reject);
+      if (!finished) fail({ message: `lint worker exited with code ${code}` });
     });
     send();
   });
-  await Promise.all(Array.from({ length: workerCount }, runWorker));
+  const lintInThisThread = async (): Promise<void> => {
+    while (next < filePaths.length) {
+      lintHere(next++);
+      // Let the workers' answers in, so their queues are refilled between our files.
+      if (lanes > 1) await new Promise(resolve => setImmediate(resolve));
+    }
+  };
+  await Promise.all([lintInThisThread(), ...Array.from({ length: lanes - 1 }, runWorker)]);
   for (let i = 0; i < filePaths.length; i++) {
-    if (!results[i]) results[i] = await lintOneFile(filePaths[i]!, options, keepGraphs); // no worker got to it
+    if (!results[i]) lintHere(i); // a worker died with it, or none got to it
   }
   return results;
 }
