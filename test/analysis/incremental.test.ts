@@ -128,6 +128,26 @@ describe('incremental analysis', function () {
     assert.deepEqual(analysis.stats, { fullParses: 1, incrementalParses: 1, reused: 0, skipped: 0 });
   });
 
+  it('parses afresh when the edits since the last analysis span most of the file', () => {
+    // Two edits far apart collapse into one range covering nearly everything between them:
+    // little to reuse, and the incremental parser would record every node of it (see
+    // tooWideToReuse in incremental.ts).
+    const base = bases[bases.length - 1]!;
+    const analysis = new IncrementalAnalysis(base.name);
+    analysis.analyze(base.text);
+    const first = base.text.search(/units: \d/) + 'units: '.length;
+    const last = base.text.lastIndexOf('units: ') + 'units: '.length;
+    assert.ok(last - first > base.text.length / 2, 'the two edits are far apart');
+    const edits = [{ start: last, end: last, newLength: 1, text: '3' }, { start: first, end: first, newLength: 1, text: '7' }];
+    let text = base.text;
+    for (const edit of edits) {
+      analysis.recordEdit(edit);
+      text = applyEdit(text, edit);
+    }
+    assert.deepEqual(analysis.analyze(text), analyzeText(text, base.name));
+    assert.deepEqual(analysis.stats, { fullParses: 2, incrementalParses: 0, reused: 0, skipped: 0 });
+  });
+
   it('keeps U+FFFD neutralised when reparsing incrementally', () => {
     const base = bases[bases.length - 1]!;
     // A U+FFFD typed before the models: without the neutralisation TypeScript's scanner

@@ -13,9 +13,23 @@ export interface RandomEdit extends TextEditRange {
   text: string;
 }
 
-/** A random edit of `text`: mostly typing-sized, sometimes a paste or a large deletion. */
-export function randomEdit(text: string, random: () => number): RandomEdit {
-  const at = Math.floor(random() * (text.length + 1));
+/** How far from `near` (a cursor) an edit may land, in characters. */
+const NEAR = 200;
+
+/** A random position: anywhere, or within NEAR of `near`. */
+function positionIn(text: string, random: () => number, near?: number): number {
+  if (near === undefined) return Math.floor(random() * (text.length + 1));
+  const from = Math.max(0, Math.min(text.length, near - NEAR));
+  const to = Math.max(from, Math.min(text.length, near + NEAR));
+  return from + Math.floor(random() * (to - from + 1));
+}
+
+/**
+ * A random edit of `text`: mostly typing-sized, sometimes a paste or a large deletion;
+ * anywhere, or near `near` (where the cursor is).
+ */
+export function randomEdit(text: string, random: () => number, near?: number): RandomEdit {
+  const at = positionIn(text, random, near);
   const r = random();
   if (r < 0.35) {
     const snippet = SNIPPETS[Math.floor(random() * SNIPPETS.length)]!;
@@ -49,10 +63,16 @@ export function randomEdit(text: string, random: () => number): RandomEdit {
 /**
  * An edit that keeps well-formed code well-formed, as most keystrokes do: a digit typed
  * into or deleted from a number, an identifier renamed, a comment line added, a line
- * re-indented.
+ * re-indented; anywhere, or near `near` when that has a place for it.
  */
-export function benignEdit(text: string, random: () => number): RandomEdit {
-  const pick = <T>(items: T[]): T | undefined => items[Math.floor(random() * items.length)];
+export function benignEdit(text: string, random: () => number, near?: number): RandomEdit {
+  // Near the cursor only: with nothing of a kind there, the next kind of edit is tried.
+  const close = <T extends { index?: number }>(items: T[]): T[] =>
+    near === undefined ? items : items.filter(m => Math.abs(m.index! - near) <= NEAR);
+  const pick = <T extends { index?: number }>(items: T[]): T | undefined => {
+    const from = close(items);
+    return from[Math.floor(random() * from.length)];
+  };
   const r = random();
   if (r < 0.45) {
     // Integers (not parts of 0.5 or 1e-4, where a digit could make a literal invalid).
@@ -73,8 +93,8 @@ export function benignEdit(text: string, random: () => number): RandomEdit {
       return { start: m.index, end: m.index + m[0].length, newLength: name.length, text: name };
     }
   }
-  const lineStarts = [0, ...[...text.matchAll(/\n/g)].map((m) => m.index! + 1)];
-  const at = pick(lineStarts) ?? 0;
+  const lineStarts = [0, ...[...text.matchAll(/\n/g)].map((m) => m.index! + 1)].map(index => ({ index }));
+  const at = pick(lineStarts)?.index ?? lineStarts[Math.floor(random() * lineStarts.length)]!.index;
   if (r < 0.85) {
     const comment = '// edited ' + Math.floor(random() * 1000) + '\n';
     return { start: at, end: at, newLength: comment.length, text: comment };

@@ -1,6 +1,7 @@
 // A scripted editing session against the real server over stdio: thousands of random
 // edits (mostly keystrokes that keep the code well-formed, sometimes damage that is then
-// undone), sent as incremental didChange notifications in bursts. Used by the soak test
+// undone), sent as incremental didChange notifications in bursts, each burst typed in one
+// place as people type (one in ten spread over the file). Used by the soak test
 // (test/lsp/soak.test.ts) and the benchmark (server memory after 10,000 edits).
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { seededRandom } from '../../bench/generateModelFile';
@@ -89,10 +90,17 @@ export async function runSoak(session: LspSession, uri: string, text: string, op
 
   for (let sent = 0; sent < options.edits;) {
     const notifications: { method: string; params: unknown }[] = [];
-    for (let i = 0; i < burst && sent < options.edits; i++, sent++) {
+    // A burst is typing in one place, as people type; one in ten is spread over the file
+    // (replace-all, multi-cursor), which the server parses afresh rather than incrementally.
+    const scattered = random() < 0.1;
+    const cursor = Math.floor(random() * text.length);
+    // A typing burst does not end between damage and its undoing; a scattered one may, so
+    // the server also sees broken files.
+    for (let i = 0; (i < burst || (pending && !scattered)) && sent < options.edits; i++, sent++) {
+      const near = scattered ? undefined : Math.min(cursor, text.length);
       // Keep the file near its size: a paste-heavy run would otherwise grow it without bound.
       const destructive = pending === undefined && text.length < original.length * 2 && random() < 0.15;
-      let edit = pending ?? (destructive ? randomEdit(text, random) : benignEdit(text, random));
+      let edit = pending ?? (destructive ? randomEdit(text, random, near) : benignEdit(text, random, near));
       // (Reverting the whole file, as an editor's "revert" does, keeps the imports and the syntax intact.)
       if (text.length > original.length * 2) edit = { start: 0, end: text.length, newLength: original.length, text: original };
       pending = destructive ? inverse(edit, text) : undefined; // damage is undone by the next keystroke

@@ -29,6 +29,17 @@ function parseDiagnosticCount(sourceFile: ts.SourceFile): number {
   return (sourceFile as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length ?? 0;
 }
 
+/**
+ * Edits spread over much of the file (a replace-all, a burst of edits in several places
+ * collapsed into one range) leave little to reuse, and the incremental parser records every
+ * node it cannot reuse in a module-level WeakSet whose table never shrinks: a few hundred
+ * such updates between two full GCs grew it to 8 MB in the soak test. A fresh parse is as
+ * fast there and leaves nothing behind.
+ */
+function tooWideToReuse(change: ts.TextChangeRange, textLength: number): boolean {
+  return Math.max(change.span.length, change.newLength) > textLength / 4;
+}
+
 export class IncrementalAnalysis {
   private sourceFile: ts.SourceFile | undefined;
   /** Edits since `sourceFile` was parsed, in order; each in the coordinates of the text before it. */
@@ -86,7 +97,7 @@ export class IncrementalAnalysis {
       const change = ts.collapseTextChangeRangesAcrossMultipleVersions(pending);
       // The recorded edits must account for the new length exactly; otherwise an edit was
       // missed and the ranges cannot be trusted.
-      if (previous.text.length - change.span.length + change.newLength === text.length) {
+      if (previous.text.length - change.span.length + change.newLength === text.length && !tooWideToReuse(change, text.length)) {
         try {
           const updated = reparseSource(previous, text, change);
           // TypeScript's incremental parser can recover from syntax errors differently from

@@ -1,6 +1,7 @@
 // `reglint/stats`: the server's memory and analysis counters, for the stdio soak test and
 // the benchmark (memory after 10,000 edits vs after 100). `{gc: true}` collects garbage
-// first so heap numbers compare live data, not allocation timing.
+// first, and lets the freed pages go back to the system, so the numbers compare live data
+// and settled RSS, not allocation timing.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { Connection } from 'vscode-languageserver';
@@ -31,6 +32,9 @@ export interface StatsSources {
 
 let gc: (() => void) | undefined;
 
+/** Long enough for V8's unmapper to hand freed pages back (RSS stopped falling by ~200 ms). */
+const RELEASE_WAIT_MS = 300;
+
 function collectGarbage(): boolean {
   try {
     if (!gc) {
@@ -45,8 +49,11 @@ function collectGarbage(): boolean {
 }
 
 export function registerStatsRequest(connection: Connection, sources: StatsSources): void {
-  connection.onRequest(STATS_REQUEST, (params: unknown): ServerStats => {
+  connection.onRequest(STATS_REQUEST, async (params: unknown): Promise<ServerStats> => {
     const collected = (params as { gc?: unknown } | null)?.gc === true ? collectGarbage() : false;
+    // V8 returns the pages a collection freed to the system from a background thread, a
+    // little later: read RSS once that has happened, or it counts memory already given back.
+    if (collected) await new Promise(resolve => setTimeout(resolve, RELEASE_WAIT_MS));
     const memory = process.memoryUsage();
     return {
       rssBytes: memory.rss,
