@@ -82,7 +82,7 @@ export async function benchScale(log: (line: string) => void = line => process.s
     const eslintVersion = (JSON.parse(readFileSync(path.join(eslintDir, 'package.json'), 'utf8')) as { version: string }).version;
     const subjects: { name: string; args: string[]; env?: Record<string, string> }[] = [
       { name: 'ts.createSourceFile (read + parse, one thread)', args: [path.join(__dirname, 'parseFiles.js'), dir] },
-      { name: `reglint CLI (${os.cpus().length} worker threads)`, args: [path.join(REPO_ROOT, 'bin', 'reglint.js'), '--format', 'json', dir] },
+      { name: `reglint CLI (${os.cpus().length} threads: main + ${os.cpus().length - 1} worker${os.cpus().length === 2 ? "" : "s"})`, args: [path.join(REPO_ROOT, 'bin', 'reglint.js'), '--format', 'json', dir] },
       { name: 'reglint CLI, one thread (REGLINT_JOBS=1)', args: [path.join(REPO_ROOT, 'bin', 'reglint.js'), '--format', 'json', dir], env: { REGLINT_JOBS: '1' } },
       { name: `ESLint ${eslintVersion} + @typescript-eslint/parser, no rules`, args: [eslintBin, '--format', 'json', '.'] },
     ];

@@ -27,17 +27,50 @@ export const UNKNOWN_VALUE: FlowValue = { t: 'unknown' };
 /** Variables are keyed by their declaration node; `this.x` by a per-class string key. */
 export type VarKey = ts.Node | string;
 
+/**
+ * What may hold at a point in the code: variables' values and models' tails. Copies share
+ * their maps until one of them writes (copy-on-write): the interpreter copies the state at
+ * every branch, loop and `return`, and most copies are only read. Tail sets are never
+ * changed once stored, so maps may share them.
+ */
 export class FlowState {
+  private varsShared = false;
+  private tailsShared = false;
+
   constructor(
-    readonly vars = new Map<VarKey, FlowValue>(),
-    readonly tails = new Map<number, Set<Tail>>(),
+    private varMap = new Map<VarKey, FlowValue>(),
+    private tailMap = new Map<number, ReadonlySet<Tail>>(),
     public terminated = false,
   ) {}
 
+  get vars(): ReadonlyMap<VarKey, FlowValue> {
+    return this.varMap;
+  }
+
+  get tails(): ReadonlyMap<number, ReadonlySet<Tail>> {
+    return this.tailMap;
+  }
+
+  setVar(key: VarKey, value: FlowValue): void {
+    if (this.varsShared) {
+      this.varMap = new Map(this.varMap);
+      this.varsShared = false;
+    }
+    this.varMap.set(key, value);
+  }
+
+  setTails(model: number, tails: ReadonlySet<Tail>): void {
+    if (this.tailsShared) {
+      this.tailMap = new Map(this.tailMap);
+      this.tailsShared = false;
+    }
+    this.tailMap.set(model, tails);
+  }
+
   clone(): FlowState {
-    const tails = new Map<number, Set<Tail>>();
-    for (const [model, set] of this.tails) tails.set(model, new Set(set));
-    return new FlowState(new Map(this.vars), tails, this.terminated);
+    const copy = new FlowState(this.varMap, this.tailMap, this.terminated);
+    this.varsShared = this.tailsShared = copy.varsShared = copy.tailsShared = true;
+    return copy;
   }
 
   /** Control-flow join: what may hold after either path. Terminated paths drop out. */
@@ -50,13 +83,18 @@ export class FlowState {
     }
     const result = live[0].clone();
     for (const other of live.slice(1)) {
-      for (const key of new Set([...result.vars.keys(), ...other.vars.keys()])) {
-        result.vars.set(key, joinValues(result.vars.get(key), other.vars.get(key)));
+      if (other.varMap !== result.varMap) {
+        for (const key of new Set([...result.varMap.keys(), ...other.varMap.keys()])) {
+          const mine = result.varMap.get(key);
+          const theirs = other.varMap.get(key);
+          if (mine !== theirs) result.setVar(key, joinValues(mine, theirs));
+        }
       }
-      for (const [model, set] of other.tails) {
-        const mine = result.tails.get(model);
-        if (mine) for (const t of set) mine.add(t);
-        else result.tails.set(model, new Set(set));
+      if (other.tailMap !== result.tailMap) {
+        for (const [model, set] of other.tailMap) {
+          const mine = result.tailMap.get(model);
+          if (mine !== set) result.setTails(model, mine ? new Set([...mine, ...set]) : set);
+        }
       }
     }
     return result;
@@ -64,10 +102,9 @@ export class FlowState {
 
   /** Adopt another state's contents (after a merge computed elsewhere). */
   assign(other: FlowState): void {
-    this.vars.clear();
-    for (const [k, v] of other.vars) this.vars.set(k, v);
-    this.tails.clear();
-    for (const [k, v] of other.tails) this.tails.set(k, new Set(v));
+    this.varMap = other.varMap;
+    this.tailMap = other.tailMap;
+    this.varsShared = this.tailsShared = other.varsShared = other.tailsShared = true;
     this.terminated = other.terminated;
   }
 }

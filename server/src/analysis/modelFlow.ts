@@ -96,12 +96,12 @@ export class ModelFlow {
     const rank = (m: ts.ClassElement): number => (ts.isPropertyDeclaration(m) ? 0 : ts.isConstructorDeclaration(m) ? 1 : 2);
     const members = [...cls.members].sort((a, b) => rank(a) - rank(b));
     this.runRoot(cls, () => {
-      if (thisValue.t === 'model') this.state.tails.set(thisValue.model, new Set<Tail>(['start']));
+      if (thisValue.t === 'model') this.state.setTails(thisValue.model, new Set<Tail>(['start']));
       for (const member of members) {
         if (ts.isPropertyDeclaration(member) && member.initializer) {
           const value = this.evaluate(member.initializer);
           const key = thisKey(cls, member.name);
-          if (key) this.state.vars.set(key, value);
+          if (key) this.state.setVar(key, value);
         } else if ((ts.isConstructorDeclaration(member) || ts.isMethodDeclaration(member)) && member.body) {
           if (this.visited.has(member)) continue;
           this.visited.add(member);
@@ -219,7 +219,7 @@ export class ModelFlow {
       // overwrite something or stop a const's lazy evaluation: small maps keep
       // branching (which copies them) cheap.
       if (value.t !== 'unknown' || this.state.vars.has(decl) || isConstDeclaration(decl)) {
-        this.state.vars.set(decl, value);
+        this.state.setVar(decl, value);
       }
       return;
     }
@@ -318,13 +318,13 @@ export class ModelFlow {
       const decl = this.g.scopes.resolve(target);
       if (!decl) this.escape(value);
       else if (value.t !== 'unknown' || this.state.vars.has(decl) || isConstDeclaration(decl)) {
-        this.state.vars.set(decl, value);
+        this.state.setVar(decl, value);
       }
       return;
     }
     const key = this.thisPropertyKey(target);
     if (key) {
-      this.state.vars.set(key, value);
+      this.state.setVar(key, value);
       return;
     }
     this.escape(value);
@@ -340,9 +340,9 @@ export class ModelFlow {
     if (ts.isVariableDeclaration(decl) && decl.initializer && isConst(decl)) {
       const init = skipOuterExpressions(decl.initializer);
       if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return { t: 'func', decl: init };
-      this.state.vars.set(decl, UNKNOWN_VALUE); // guards `const a = a` and cycles
+      this.state.setVar(decl, UNKNOWN_VALUE); // guards `const a = a` and cycles
       const value = this.evaluate(init);
-      this.state.vars.set(decl, value);
+      this.state.setVar(decl, value);
       return value;
     }
     return UNKNOWN_VALUE;
@@ -417,13 +417,13 @@ export class ModelFlow {
 
   private sequentialCall(call: ts.CallExpression): FlowValue {
     const model = this.g.modelFor(call, 'sequential-add', modelNameAt(call));
-    this.state.tails.set(model, new Set<Tail>(['start']));
+    this.state.setTails(model, new Set<Tail>(['start']));
     const config = call.arguments[0] && skipOuterExpressions(call.arguments[0]);
     if (!config) return { t: 'model', model };
     if (!ts.isObjectLiteralExpression(config)) {
       this.escape(this.evaluate(config));
       this.g.markIncomplete(model);
-      this.state.tails.set(model, new Set<Tail>(['unknown']));
+      this.state.setTails(model, new Set<Tail>(['unknown']));
       return { t: 'model', model };
     }
     const layersProp = config.properties.find((p) => p.name?.getText() === 'layers');
@@ -436,7 +436,7 @@ export class ModelFlow {
     if (list.t !== 'array') {
       this.escape(list);
       this.g.markIncomplete(model);
-      this.state.tails.set(model, new Set<Tail>(['unknown']));
+      this.state.setTails(model, new Set<Tail>(['unknown']));
       return { t: 'model', model };
     }
     const elements = ts.isArrayLiteralExpression(arrayNode) ? arrayNode.elements : undefined;
@@ -508,7 +508,7 @@ export class ModelFlow {
       const owner = receiver.t === 'this' ? receiver.cls : callee.expression;
       const model = this.g.modelFor(owner, 'sequential-add', receiver.t === 'this' ? receiver.cls.name?.text ?? 'this' : callee.expression.getText());
       this.g.markIncomplete(model);
-      this.state.tails.set(model, new Set<Tail>(['unknown']));
+      this.state.setTails(model, new Set<Tail>(['unknown']));
       receiver = { t: 'model', model };
       if (owner !== callee.expression) this.classModels.set(owner as ts.ClassLikeDeclaration, model);
       else this.assignTo(callee.expression, receiver);
@@ -531,7 +531,7 @@ export class ModelFlow {
       // A nested model or something unknown: what came before now feeds the unknown.
       for (const t of tails) if (typeof t === 'number') this.g.markEscaped(t);
       this.escape(value);
-      this.state.tails.set(model, new Set<Tail>(['unknown']));
+      this.state.setTails(model, new Set<Tail>(['unknown']));
       return;
     }
     for (const id of value.ids) {
@@ -541,7 +541,7 @@ export class ModelFlow {
         else if (t === 'unknown') this.g.markPrevUnknown(id);
       }
     }
-    this.state.tails.set(model, new Set<Tail>(value.ids));
+    this.state.setTails(model, new Set<Tail>(value.ids));
   }
 
   private layerApply(call: ts.CallExpression, callee: ts.PropertyAccessExpression): FlowValue {
@@ -590,7 +590,7 @@ export class ModelFlow {
     const decl = ts.isIdentifier(target) ? this.g.scopes.resolve(target) : undefined;
     const list = decl ? this.state.vars.get(decl) : undefined;
     if (decl && list?.t === 'array') {
-      this.state.vars.set(decl, { t: 'array', items: [...list.items, ...values], repeated: list.repeated || this.insideLoop(call) });
+      this.state.setVar(decl, { t: 'array', items: [...list.items, ...values], repeated: list.repeated || this.insideLoop(call) });
     } else {
       values.forEach((v) => this.escape(v));
     }
