@@ -2,6 +2,7 @@
 // (lintText: parse, ModelGraph, every rule), on the same texts.
 import { performance } from 'node:perf_hooks';
 import { ts } from 'ts-morph';
+import { PARSE_OPTIONS } from '../server/src/analysis/parse';
 import { lintText } from '../server/src/lint/lintText';
 import { median } from './stats';
 
@@ -12,7 +13,7 @@ export interface ParseVsAnalysis {
 
 /** The same parse the analyzer does (server/src/analysis/parse.ts), without the analysis. */
 function parseOnly(text: string, fileName: string): void {
-  ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  ts.createSourceFile(fileName, text, PARSE_OPTIONS, false, ts.ScriptKind.TS);
 }
 
 function analyse(text: string, fileName: string): void {

@@ -1,15 +1,18 @@
 // Baseline process for the CLI throughput benchmark: finds the same files the CLI finds,
-// reads each and parses it with ts.createSourceFile (as the analyzer parses), nothing else.
-// `node out/bench/parseFiles.js <dir>`.
+// reads each and parses it with a bare ts.createSourceFile, nothing else.
+// `node out/bench/parseFiles.js <dir> [--no-jsdoc]`: --no-jsdoc parses as the analyzer does
+// (server/src/analysis/parse.ts: JSDoc comments not parsed), for reference.
 import { readFileSync } from 'node:fs';
 import { glob } from 'tinyglobby';
 import { ts } from 'ts-morph';
+import { PARSE_OPTIONS } from '../server/src/analysis/parse';
 
 async function main(): Promise<void> {
   const files = (await glob('**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}', { cwd: process.argv[2]!, absolute: true, ignore: ['**/node_modules/**'] })).sort();
+  const options = process.argv.includes('--no-jsdoc') ? PARSE_OPTIONS : ts.ScriptTarget.Latest;
   let statements = 0;
   for (const file of files) {
-    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), options, false, ts.ScriptKind.TS);
     statements += source.statements.length;
   }
   process.stdout.write(`${files.length} files, ${statements} statements\n`);

@@ -15,10 +15,19 @@ export function scriptKindFor(fileName: string): ts.ScriptKind {
   return ts.ScriptKind.TS;
 }
 
+/**
+ * JSDoc comments are not parsed into nodes: nothing in reglint reads them (suppression
+ * directives are found in the text), and skipping them makes the parse ~8% faster on
+ * documented code, as typescript-eslint does when it has no type information.
+ */
+export const PARSE_OPTIONS: ts.CreateSourceFileOptions = {
+  languageVersion: ts.ScriptTarget.Latest,
+  jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
+};
+
 /** Parent pointers are NOT set here: indexFile sets them in its single walk. */
 export function parseSource(text: string, fileName: string): ts.SourceFile {
-  return ts.createSourceFile(fileName, neutralizeReplacementChars(text), ts.ScriptTarget.Latest, false,
-    scriptKindFor(fileName));
+  return ts.createSourceFile(fileName, neutralizeReplacementChars(text), PARSE_OPTIONS, false, scriptKindFor(fileName));
 }
 
 /**
