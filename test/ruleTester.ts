@@ -106,7 +106,7 @@ function graphSummary(graph: ModelGraph): string {
   const lines = graph.layers.map((l) => {
     const config = l.config === 'unknown' || l.config === 'absent' ? l.config : JSON.stringify(l.config.props).slice(0, 160);
     return `  #${l.index} ${l.factory} model=${l.model} next=${JSON.stringify(l.next)} isOutput=${l.isOutput}` +
-      `${l.conditionalNext ? ' conditional' : ''}${l.wrappedBy !== null ? ` wrappedBy=${l.wrappedBy}` : ''} config=${config}`;
+      `${l.wrappedBy !== null ? ` wrappedBy=${l.wrappedBy}` : ''} config=${config}`;
   });
   return `\ngraph:\n${lines.join('\n')}`;
 }

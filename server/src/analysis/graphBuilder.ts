@@ -68,7 +68,6 @@ export class GraphBuilder {
       model: null,
       next: UNKNOWN,
       prev: UNKNOWN,
-      conditionalNext: false,
       isOutput: UNKNOWN,
       wrappedBy: null,
       inner: null,

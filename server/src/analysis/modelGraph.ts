@@ -99,8 +99,6 @@ export interface LayerNode {
   next: number[] | Unknown;
   /** Predecessor layers in data flow; UNKNOWN when not known. */
   prev: number[] | Unknown;
-  /** True when some path through `next` is only conditionally taken. */
-  conditionalNext: boolean;
   isOutput: boolean | Unknown;
   /** For wrapped layers: the wrapper's index. */
   wrappedBy: number | null;

@@ -44,7 +44,6 @@ export function walkForward<T>(
 
   const followSuccessorsOf = (layer: LayerNode): void => {
     const host = modelLevelLayer(graph, layer);
-    if (host.conditionalNext) ends.push({ kind: 'unknown', at: host, why: 'a successor is only conditionally taken' });
     if (host.next === UNKNOWN) {
       ends.push({ kind: 'unknown', at: host, why: 'its successors are not statically known' });
       return;

@@ -16,7 +16,6 @@ interface Spec {
   config?: Record<string, ConfigValue> | typeof UNKNOWN;
   incomplete?: boolean;
   next?: number[] | typeof UNKNOWN;
-  conditionalNext?: boolean;
   isOutput?: boolean | typeof UNKNOWN;
   wrappedBy?: number;
 }
@@ -31,7 +30,6 @@ function graphOf(specs: Spec[]): ModelGraph {
       index, factory: spec.factory, kind: KIND[spec.factory] ?? 'other',
       span: { start: 0, end: 0 }, nameSpan: { start: 0, end: 0 }, calleeSpan: { start: 0, end: 0 },
       calleePrefix: 'tf.layers.', config, configProps: {}, model: 0, next, prev: UNKNOWN,
-      conditionalNext: spec.conditionalNext ?? false,
       isOutput: spec.isOutput ?? (spec.wrappedBy === undefined && Array.isArray(next) && next.length === 0),
       wrappedBy: spec.wrappedBy ?? null, inner: null,
     };
@@ -101,9 +99,8 @@ describe('judgeRegularization', () => {
     assert.equal(statusOf(branches(true, false)), 'unknown');
   });
 
-  it('unknown successors, conditional successors, unknown output flag: unknown', () => {
+  it('unknown successors, unknown output flag: unknown', () => {
     assert.equal(statusOf([{ factory: 'dense', next: UNKNOWN, isOutput: false }]), 'unknown');
-    assert.equal(statusOf([{ factory: 'dense', conditionalNext: true }, { factory: 'dense' }]), 'unknown');
     assert.equal(statusOf([{ factory: 'dense', isOutput: UNKNOWN }, { factory: 'dense' }]), 'unknown');
     assert.equal(statusOf([{ factory: 'dense' }, { factory: 'flatten', next: [], isOutput: UNKNOWN }]), 'unknown');
   });

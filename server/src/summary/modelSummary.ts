@@ -75,7 +75,7 @@ function structureIsCertain(graph: ModelGraph, model: ModelNode, inference: Laye
   if (!model.complete) return false;
   return model.layers.every((index) => {
     const layer = graph.layers[index];
-    if (inference.cyclic.has(index) || layer.conditionalNext || layer.prev === UNKNOWN) return false;
+    if (inference.cyclic.has(index) || layer.prev === UNKNOWN) return false;
     if (!MERGE_FACTORIES.has(layer.factory) && layer.prev.length > 1) return false;
     const branches = model.style !== 'functional' && Array.isArray(layer.next) && layer.next.length > 1;
     return !branches;

@@ -55,7 +55,7 @@ function isAffine(layer: LayerNode): boolean {
 /** The batch norms that are all of the layer's successors, or [] when anything else follows. */
 function directBatchNorms(graph: ModelGraph, layer: LayerNode): LayerNode[] {
   const host = modelLevelLayer(graph, layer);
-  if (host.conditionalNext || host.next === 'unknown' || host.next.length === 0) return [];
+  if (host.next === 'unknown' || host.next.length === 0) return [];
   const successors = host.next.map((index) => graph.layers[index]);
   return successors.every((s) => s !== undefined && isBatchNorm(s)) ? successors : [];
 }
