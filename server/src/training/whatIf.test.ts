@@ -1,8 +1,11 @@
 // applyWhatIf inserts exactly what reglint's quick fixes insert (DESIGN.md section 3).
 import * as assert from 'assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { lintText } from '../lint/lintText';
 import { initBackend } from './backend';
 import { buildModel } from './buildModel';
-import { labelLayers, layer, l2, obj, type LayerSpec, type ModelSpec } from './modelSpec';
+import { labelLayers, layer, l2, obj, specFromGraph, type LayerSpec, type ModelSpec } from './modelSpec';
 import { loadTf } from './tf';
 import { applyWhatIf, unregularizedLayers } from './whatIf';
 
@@ -84,5 +87,39 @@ describe('applyWhatIf', () => {
   it('honours rate and factor settings', () => {
     const spec = seq([8], [layer('dense', { units: 16, kernelInitializer: obj({}) }), layer('dense', { units: 1 })]);
     assert.deepStrictEqual(applyWhatIf(spec, { dropoutRate: 0.3 }).spec.layers[1].config, { rate: 0.3 });
+  });
+});
+
+// The what-if judges "unregularized" on the trainer's spec, the rules on the graph. They
+// must not drift: over every model of the examples and the corpus that the trainer can
+// build, the what-if changes exactly the layers that *-unregularized report.
+describe('applyWhatIf agrees with the *-unregularized rules', () => {
+  const UNREGULARIZED_RULES = new Set(['dense-unregularized', 'conv-unregularized', 'recurrent-unregularized']);
+  const root = path.resolve(__dirname, '..', '..', '..', '..');
+  const files = ['examples', path.join('test', 'corpus')]
+    .flatMap((dir) => fs.readdirSync(path.join(root, dir)).filter((f) => /\.[jt]s$/.test(f)).map((f) => path.join(root, dir, f)));
+
+  it('on every buildable model of examples/ and test/corpus/', () => {
+    let compared = 0;
+    let reported = 0;
+    for (const file of files) {
+      const text = fs.readFileSync(file, 'utf8');
+      const { graph, messages } = lintText(text, file);
+      graph.models.forEach((model, modelIndex) => {
+        const built = specFromGraph(graph, modelIndex, { text });
+        if (!built.ok) return;
+        // A finding on a wrapped layer (the LSTM in a bidirectional) is about its wrapper's place in the model.
+        const topLevel = (index: number): number => graph.layers[index]!.wrappedBy ?? index;
+        const fromRules = new Set(messages
+          .filter((m) => UNREGULARIZED_RULES.has(m.ruleId) && m.layer !== undefined && model.layers.includes(topLevel(m.layer)))
+          .map((m) => topLevel(m.layer!)));
+        const fromWhatIf = new Set(unregularizedLayers(built.spec).map((i) => built.spec.layers[i]!.graphIndex!));
+        assert.deepStrictEqual([...fromWhatIf].sort(), [...fromRules].sort(), `${path.basename(file)}: model ${model.name}`);
+        compared++;
+        reported += fromRules.size;
+      });
+    }
+    assert.ok(compared >= 10, `only ${compared} models could be built`);
+    assert.ok(reported >= 5, `only ${reported} unregularized layers among them`);
   });
 });
