@@ -6,6 +6,7 @@
 // is itself reported as `unused-disable-directive` (a hint), so stale comments surface.
 import { ts } from 'ts-morph';
 import type { Span } from '../analysis/modelGraph';
+import { neutralizeReplacementChars, PARSE_OPTIONS, scriptKindFor } from '../analysis/parse';
 import { ruleById } from '../rules';
 import type { Severity } from '../rules/rule';
 import type { LintMessage, LintOptions } from './lintText';
@@ -120,7 +121,7 @@ export function parseDirectives(text: string, fileName: string): Directive[] {
 function commentsMentioning(text: string, fileName: string, needle: string): Span[] {
   // With parent pointers, which getChildren needs; U+FFFD swapped as the analysis does
   // (the scanner would stop at it), keeping offsets.
-  const sourceFile = ts.createSourceFile(fileName || 'file.ts', text.replace(/\uFFFD/g, '\u0001'), ts.ScriptTarget.Latest, true, scriptKindOf(fileName));
+  const sourceFile = ts.createSourceFile(fileName || 'file.ts', neutralizeReplacementChars(text), PARSE_OPTIONS, true, scriptKindFor(fileName));
   const found = new Map<number, Span>();
   for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
     const trivia = triviaAround(sourceFile, at);
@@ -141,13 +142,6 @@ function triviaAround(sourceFile: ts.SourceFile, offset: number): Span | undefin
     if (child.getChildCount(sourceFile) === 0) return undefined;
     node = child;
   }
-}
-
-function scriptKindOf(fileName: string): ts.ScriptKind {
-  const lower = fileName.toLowerCase();
-  if (lower.endsWith('.tsx')) return ts.ScriptKind.TSX;
-  if (lower.endsWith('.jsx')) return ts.ScriptKind.JSX;
-  return /\.[cm]?js$/.test(lower) ? ts.ScriptKind.JS : ts.ScriptKind.TS;
 }
 
 function isJsDoc(node: ts.Node): boolean {
