@@ -141,7 +141,9 @@ export async function benchScale(log: (line: string) => void = line => process.s
     out.push(`### Server memory over ${SOAK_EDITS} edits`, '');
     out.push('The bundled server over stdio with one ~300-line model file open, driven by the soak script (test/lsp/soak.ts): random ' +
       'edits (mostly keystrokes that keep the code well-formed; 15% damage that the next keystroke undoes) sent in bursts of 25, ' +
-      'waiting for each burst\'s diagnostics. Memory from the `reglint/stats` request after a forced GC, after the first 100 edits and at the end. ' +
+      'each burst typed near one place (one in ten spread over the file), waiting for each burst\'s diagnostics. ' +
+      'Memory from the `reglint/stats` request after a forced GC and a 300 ms wait for V8 to return the freed pages, ' +
+      'after the first 100 edits and at the end. ' +
       `Load average ${before} before, ${load()} after.`, '');
     out.push('| | after 100 edits | after ' + SOAK_EDITS + ' edits | ratio |', '|---|---:|---:|---:|');
     out.push(`| heap used (MB) | ${mb(soak.atCheckpoint.heapUsedBytes)} | ${mb(soak.atEnd.heapUsedBytes)} | ${fmt(heapRatio)}x |`);
