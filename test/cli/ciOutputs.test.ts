@@ -175,7 +175,7 @@ describe('reglint CI outputs', function () {
       assert.deepEqual(overridden[0]!.messages.map((m) => m.severity), [1]);
     });
 
-    it('skips files include/exclude leave out, but lints files named explicitly', () => {
+    it('skips files include/exclude leave out, but lints files named explicitly (lint and graph)', () => {
       const cwd = project({
         '.reglintrc.json': '{"include": ["src/**"], "exclude": ["src/generated/**"]}',
         'src/model.ts': UNREGULARIZED_TS,
@@ -189,6 +189,11 @@ describe('reglint CI outputs', function () {
       const none = runReglint(['scripts'], cwd);
       assert.equal(none.status, 2);
       assert.match(none.stderr, /excluded by include\/exclude/);
+      // `reglint graph` picks the same files.
+      const graphed = (args: string[]) =>
+        (JSON.parse(runReglint(['graph', '--format', 'json', ...args], cwd).stdout) as { filePath: string }[]).map((r) => path.relative(cwd, r.filePath));
+      assert.deepEqual(graphed(['.']), [path.join('src', 'model.ts')]);
+      assert.deepEqual(graphed(['scripts/model.ts']), [path.join('scripts', 'model.ts')]);
     });
 
     it('refuses to run with an invalid config: a clear error with line:column, exit 2', () => {

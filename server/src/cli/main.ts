@@ -12,7 +12,7 @@ import { formatStylish } from './formatters/stylish';
 import { formatGraphJson } from './graphJson';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE_OR_INTERNAL, UsageError, type CliIo } from './io';
 import { LintCache, resolveCacheLocation } from './lintCache';
-import { lintFiles, setLintRunDefaults, type LintRun } from './lintFiles';
+import { setLintRunDefaults, type LintRun } from './lintFiles';
 import { runTrainCli } from './train';
 
 export type { CliIo } from './io';
@@ -30,7 +30,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'train':
         return await runTrainCli(command.argv, io); // the trainer's own parser and output
       case 'graph': {
-        const run = await lintFiles(await findFiles(command.inputs, io.cwd), {}, { keepGraphs: true });
+        // The files lint would analyse (include/exclude apply; files named explicitly always).
+        setLintRunDefaults({ keepGraphs: true });
+        const { run } = await lintWithConfig(await findFiles(command.inputs, io.cwd), command.inputs, {}, io.cwd);
+        setLintRunDefaults({});
         io.stdout.write(formatGraphJson(run.files));
         return reportFailures(run, io) ? EXIT_USAGE_OR_INTERNAL : EXIT_OK;
       }
