@@ -1,6 +1,7 @@
 // Accumulates layers, models and data-flow edges while the interpreter runs, then turns
 // them into the plain ModelGraph. Node creation is keyed by syntax node, so evaluating
 // the same call twice (loops, helpers called twice) never creates a second layer.
+import { readCompileArgs } from './compileArgs';
 import { ConfigEvaluator, type ConfigContext } from './configValues';
 import { layerKindOf } from './layerCatalog';
 import type {
@@ -141,6 +142,14 @@ export class GraphBuilder {
     this.models[model].complete = false;
   }
 
+  /** `compile({...})` called on the model: the first one the flow meets is kept. */
+  noteCompile(model: number, config: ts.Expression | undefined): void {
+    const record = this.models[model];
+    if (record.compile) return;
+    const compile = readCompileArgs(config, (e) => this.configs.evaluate(e));
+    if (compile) record.compile = compile;
+  }
+
   addToModel(model: number, layer: number): void {
     const record = this.models[model];
     if (!record.layerSet.has(layer)) {
@@ -206,8 +215,8 @@ export class GraphBuilder {
     }
     for (const layer of this.layers) this.finishLayer(layer);
     for (const layer of this.layers) this.inheritFromWrapper(layer);
-    const models = this.models.map(({ index, name, style, span, layers, complete }) =>
-      ({ index, name, style, span, layers, complete }));
+    const models = this.models.map(({ index, name, style, span, layers, complete, compile }): ModelNode =>
+      (compile ? { index, name, style, span, layers, complete, compile } : { index, name, style, span, layers, complete }));
     return inSourceOrder(models, this.layers, this.inputs);
   }
 

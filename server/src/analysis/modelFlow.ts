@@ -399,6 +399,7 @@ export class ModelFlow {
       if (method === 'apply' && call.arguments.length >= 1) return this.layerApply(call, callee);
       if ((method === 'forEach' || method === 'map') && call.arguments[0]) return this.iterate(call, callee, method);
       if (method === 'push') return this.arrayPush(call, callee);
+      if (method === 'compile') return this.modelCompile(call, callee);
     }
     const target = this.evaluate(callee);
     if (target.t === 'func') return this.callFunction(target.decl, call.arguments);
@@ -522,6 +523,14 @@ export class ModelFlow {
         this.g.setSite(id, { kind: 'add', statement: spanOf(statement), receiver: callee.expression.getText() });
       }
     }
+    return UNKNOWN_VALUE;
+  }
+
+  /** `model.compile({...})`: harmless to the flow; its loss and optimizer go on the model. */
+  private modelCompile(call: ts.CallExpression, callee: ts.PropertyAccessExpression): FlowValue {
+    const receiver = this.evaluate(callee.expression);
+    call.arguments.forEach((a) => this.evaluate(a));
+    if (receiver.t === 'model') this.g.noteCompile(receiver.model, call.arguments[0]);
     return UNKNOWN_VALUE;
   }
 

@@ -150,6 +150,18 @@ export interface ModelNode {
   layers: number[];
   /** False when layers may be added that the analysis could not see (e.g. a model passed in). */
   complete: boolean;
+  /** What the first `compile({...})` reaching this model says; absent when none does. */
+  compile?: ModelCompile;
+}
+
+/** A model's `compile()` arguments as far as literals tell (a field is left out when not known). */
+export interface ModelCompile {
+  /** tfjs loss name, e.g. 'categoricalCrossentropy'. */
+  loss?: string;
+  /** tfjs optimizer name: 'adam', 'sgd', 'rmsprop', ... (from a string or a `tf.train.x(...)` call). */
+  optimizer?: string;
+  /** The optimizer call's first argument, when a number. */
+  learningRate?: number;
 }
 
 /** How tfjs is bound in this file, so fixes can write code in the file's own style. */

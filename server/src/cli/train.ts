@@ -4,7 +4,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'node:util';
 import { analyzeText } from '../analysis';
-import { compileFromText } from '../training/compileConfig';
 import { lineAt, specFromGraph } from '../training/modelSpec';
 import { runSanityTrain, type TrainReport, type TrainRequest } from '../training/runner';
 import type { CheckResult } from '../training/checks/types';
@@ -85,9 +84,7 @@ export async function runTrainCli(argv: string[], io: CliIo): Promise<number> {
     const out: TrainJson = { filePath, models: [] };
     for (const m of models) {
       const line = lineAt(text, m.span.start);
-      const spec = specFromGraph(graph, m.index, {
-        text, inputShape: opts.inputShape, compile: compileFromText(text, m.name, filePath),
-      });
+      const spec = specFromGraph(graph, m.index, { text, inputShape: opts.inputShape });
       const base: TrainRequest = { seed: opts.seed, budgetSeconds: opts.budget, backend: opts.backend };
       if (opts.data) base.data = { file: path.resolve(io.cwd, opts.data), features: opts.features, label: opts.label };
       let req: TrainRequest | undefined;

@@ -26,7 +26,6 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import { analyzeText } from '../analysis';
 import type { ModelGraph, ModelNode } from '../analysis/modelGraph';
-import { compileFromText } from '../training/compileConfig';
 import { specFromGraph } from '../training/modelSpec';
 import { runSanityTrain, type TrainProgress, type TrainReport, type TrainRequest } from '../training/runner';
 import { fileNameOf, MAX_DOCUMENT_CHARS } from './diagnoseDocument';
@@ -228,7 +227,7 @@ export class SanityTrainService {
 
     const settings = await this.settingsFor(params.uri);
     const fileName = fileNameOf(document);
-    const spec = specFromGraph(graph, model.index, { text, inputShape: settings.inputShape, compile: compileFromText(text, model.name, fileName) });
+    const spec = specFromGraph(graph, model.index, { text, inputShape: settings.inputShape });
     const request: TrainRequest = {
       seed: params.seed ?? settings.seed,
       budgetSeconds: params.budgetSeconds ?? settings.budgetSeconds,

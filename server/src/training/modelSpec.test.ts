@@ -3,7 +3,6 @@ import * as assert from 'assert';
 import { analyzeText } from '../analysis';
 import { initBackend } from './backend';
 import { buildModel } from './buildModel';
-import { compileFromText } from './compileConfig';
 import { specFromGraph, type ModelSpec, type SpecResult } from './modelSpec';
 import { loadTf } from './tf';
 
@@ -112,11 +111,29 @@ model.add(tf.layers.dense({units: 4, inputShape: [3], kernelRegularizer: 'l2'}))
     assert.throws(() => buildModel(tf, spec), /dense_1:/);
   });
 
-  it('reads compile() literals for the loss and the optimizer', () => {
-    const text = HEAD + `const m = tf.sequential();\nm.compile({optimizer: tf.train.sgd(5), loss: 'meanSquaredError'});\n` +
+  it('takes the loss and the optimizer from the compile() that reaches the model', () => {
+    const compileOf = (src: string, model = 0) => {
+      const text = HEAD + src;
+      return analyzeText(text, 'm.ts').models[model]?.compile;
+    };
+    const two = `const m = tf.sequential();\nm.compile({optimizer: tf.train.sgd(5), loss: 'meanSquaredError'});\n` +
       `const n = tf.sequential();\nn.compile({optimizer: 'rmsprop', loss: 'binaryCrossentropy'});`;
-    assert.deepStrictEqual(compileFromText(text, 'm'), { optimizer: 'sgd', learningRate: 5, loss: 'meanSquaredError' });
-    assert.deepStrictEqual(compileFromText(text, 'n'), { optimizer: 'rmsprop', loss: 'binaryCrossentropy' });
-    assert.strictEqual(compileFromText(text, 'x'), undefined);
+    assert.deepStrictEqual(compileOf(two, 0), { optimizer: 'sgd', learningRate: 5, loss: 'meanSquaredError' });
+    assert.deepStrictEqual(compileOf(two, 1), { optimizer: 'rmsprop', loss: 'binaryCrossentropy' });
+    assert.strictEqual(compileOf(`const x = tf.sequential();`), undefined);
+    // Consts are followed; the same variable name in two builders is two models, each with its own compile.
+    const builders = `const LR = 0.5;\nconst LOSS = 'meanSquaredError';\n` +
+      `function a() { const net = tf.sequential(); net.add(tf.layers.dense({units: 1, inputShape: [2]})); net.compile({optimizer: 'adam', loss: 'binaryCrossentropy'}); return net; }\n` +
+      `function b() { const net = tf.sequential(); net.add(tf.layers.dense({units: 1, inputShape: [2]})); net.compile({optimizer: tf.train.sgd(LR), loss: LOSS}); return net; }\n`;
+    assert.deepStrictEqual(compileOf(builders, 0), { optimizer: 'adam', loss: 'binaryCrossentropy' });
+    assert.deepStrictEqual(compileOf(builders, 1), { optimizer: 'sgd', learningRate: 0.5, loss: 'meanSquaredError' });
+    // A model compiled after a helper returned it; a class model compiling itself.
+    const later = `function build() { const net = tf.sequential(); net.add(tf.layers.dense({units: 1, inputShape: [2]})); return net; }\n` +
+      `const model = build();\nmodel.compile({optimizer: tf.train.adam(0.01), loss: 'meanSquaredError'});\n`;
+    assert.deepStrictEqual(compileOf(later), { optimizer: 'adam', learningRate: 0.01, loss: 'meanSquaredError' });
+    const cls = `class Net extends tf.Sequential {\n  constructor() { super(); this.add(tf.layers.dense({units: 1, inputShape: [2]})); this.compile({optimizer: 'sgd', loss: 'meanSquaredError'}); }\n}\n`;
+    assert.deepStrictEqual(compileOf(cls), { optimizer: 'sgd', loss: 'meanSquaredError' });
+    // And the spec trains with it.
+    assert.deepStrictEqual(ok(specOf(builders, 1)).compile, { optimizer: 'sgd', learningRate: 0.5, loss: 'meanSquaredError' });
   });
 });

@@ -56,6 +56,7 @@ export interface SpecOptions {
   text?: string;
   /** Input shape (no batch dim) when the first layer does not declare one. */
   inputShape?: number[];
+  /** Instead of what the program's compile() says (the graph's model.compile). */
   compile?: CompileSpec;
 }
 
@@ -159,7 +160,8 @@ export function specFromGraph(graph: ModelGraph, modelIndex: number, opts: SpecO
     inputDtype: layers[0].factory === 'embedding' ? 'int32' : 'float32',
     layers,
   };
-  if (opts.compile) spec.compile = opts.compile;
+  const compile = opts.compile ?? model.compile; // what the program's compile() says
+  if (compile) spec.compile = { ...compile };
   return { ok: true, spec };
 }
 
