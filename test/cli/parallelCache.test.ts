@@ -54,6 +54,28 @@ describe('CLI: parallel linting and --cache', function () {
     assert.ok(missing.slice(1).every(r => r.ok && r.graph === undefined));
   });
 
+  it('a worker that dies costs only the files it held: they fail, the rest is linted', async () => {
+    // A worker script that answers two jobs, then exits as a crashing runtime would.
+    const crashing = path.join(root, 'crashingWorker.js');
+    fs.writeFileSync(crashing, `
+      const { parentPort } = require('node:worker_threads');
+      const { lintOneFile } = require(${JSON.stringify(require.resolve('../../server/src/cli/lintPool'))});
+      let jobs = 0;
+      parentPort.on('message', (job) => {
+        if (++jobs === 3) process.exit(7);
+        parentPort.postMessage({ id: job.id, result: lintOneFile(job.filePath, job.options, job.keepGraph) });
+      });
+    `);
+    const paths = Object.keys(files).filter(f => f.endsWith('.ts') && !f.includes('broken')).map(f => path.join(root, f));
+    const results = await lintInWorkers(paths, {}, { jobs: 2, keepGraphs: false, workerScript: crashing });
+    assert.deepEqual(results.map(r => r.filePath), paths, 'every file has a result, in input order');
+    const failed = results.filter(r => !r.ok);
+    assert.ok(failed.length >= 1, 'the files the worker held when it died are failures');
+    for (const f of failed) assert.match(f.ok ? '' : f.error.message, /lint worker exited with code 7/);
+    assert.ok(failed.length <= 4 * 4, `${failed.length} failures: at most a queue per crash (4 crashes)`);
+    for (const [i, r] of results.entries()) if (r.ok) assert.deepEqual(r, lintOneFile(paths[i]!, {}, false));
+  });
+
   it('--cache reuses unchanged files and re-lints changed content and settings', () => {
     const cacheFile = path.join(root, 'cache', 'reglint.json');
     const args = ['--format', 'json', '--cache', '--cache-location', cacheFile, 'src'];

@@ -88,7 +88,7 @@ export function graphOf(outcome: FileOutcome): ModelGraph {
 
 /**
  * Lints `filePaths` on `jobs` lanes: this thread and `jobs - 1` worker threads (just this
- * thread when jobs ≤ 1 or the files are few). This thread lints too, rather than only
+ * thread when jobs ≤ 1 or the files are few); `workerScript` is for tests that crash one. This thread lints too, rather than only
  * dispatching: it has the analysis loaded already, and on two cores it measured faster
  * than two workers and an idle main thread (5.5-6.0 s vs 4.7-4.9 s for 2,000 files: one
  * worker fewer to start, and nothing waiting for a core). Returns results in input order.
@@ -96,7 +96,7 @@ export function graphOf(outcome: FileOutcome): ModelGraph {
 export async function lintInWorkers(
   filePaths: readonly string[],
   options: LintOptions,
-  { jobs, keepGraphs }: { jobs: number; keepGraphs: boolean },
+  { jobs, keepGraphs, workerScript = WORKER_SCRIPT }: { jobs: number; keepGraphs: boolean; workerScript?: string },
 ): Promise<FileResult[]> {
   const results: FileResult[] = new Array(filePaths.length);
   const lanes = Math.min(jobs, Math.ceil(filePaths.length / MIN_FILES_PER_WORKER));
@@ -111,7 +111,7 @@ export async function lintInWorkers(
     else resolve();
   };
   const runWorker = (): Promise<void> => new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SCRIPT);
+    const worker = new Worker(workerScript);
     const inFlight = new Set<number>(); // file indices sent and not yet answered
     let finished = false;
     const send = (): void => {
