@@ -87,7 +87,8 @@ export class FlowState {
         for (const key of new Set([...result.varMap.keys(), ...other.varMap.keys()])) {
           const mine = result.varMap.get(key);
           const theirs = other.varMap.get(key);
-          if (mine !== theirs) result.setVar(key, joinValues(mine, theirs));
+          // (Absent on their side joins to ours: nothing to write.)
+          if (mine !== theirs && theirs !== undefined) result.setVar(key, joinValues(mine, theirs));
         }
       }
       if (other.tailMap !== result.tailMap) {
