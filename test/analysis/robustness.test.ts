@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../server/src/analysis';
+import { fixesFor } from '../../server/src/fixes';
+import { lintText, type LintMessage } from '../../server/src/lint/lintText';
+import { applySuppressions } from '../../server/src/lint/suppressions';
 
 const header = "import * as tf from '@tensorflow/tfjs';\n";
 
@@ -54,5 +57,28 @@ grow(model, 64);`;
     const text = header + 'const a: any = a;\nconst d = tf.layers.dense(a);';
     const graph = analyzeText(text, 'self.ts');
     assert.equal(graph.layers[0].config, 'unknown');
+  });
+});
+
+// The fuzzer found these: a file nested close to the parser's stack limit can parse in the
+// analysis and overflow in a second parse a moment later (the margin depends on the JIT).
+// The second parses (fixes, suppression comments) must give up quietly, never throw.
+describe('second parses of a file nested too deeply', () => {
+  const model = header + 'const m = tf.sequential();\nm.add(tf.layers.dense({units: 8, inputShape: [4]}));\nm.add(tf.layers.dense({units: 1}));\n';
+  const tooDeep = (prefix: string) => prefix + 'const x = ' + '['.repeat(20000) + ']'.repeat(20000) + ';\n';
+
+  it('fixes: no fix offered instead of an exception', () => {
+    const { graph, messages } = lintText(model, 'm.ts');
+    const finding = messages.find((m) => m.ruleId === 'dense-unregularized');
+    assert.ok(finding, 'the fixture has a finding with fixes');
+    assert.ok(fixesFor(model, graph, finding).length > 0);
+    // The same graph with a text whose re-parse overflows (what an unlucky JIT state gives).
+    assert.deepEqual(fixesFor(tooDeep(model), graph, finding), []);
+  });
+
+  it('suppression comments: none honoured instead of an exception', () => {
+    const text = tooDeep(model + '// reglint-disable-next-line dense-unregularized\n');
+    const message: LintMessage = { ruleId: 'dense-unregularized', message: 'x', span: { start: 0, end: 1 }, severity: 'warning' };
+    assert.deepEqual(applySuppressions(text, 'm.ts', [message], {}), [message]);
   });
 });

@@ -31,6 +31,16 @@ export function parseSource(text: string, fileName: string): ts.SourceFile {
 }
 
 /**
+ * The same parse with parent pointers, for code that walks up from nodes or asks for
+ * children (fixes, suppression comments). Same options as the analysis, so a file the
+ * analysis could parse parses here too (with JSDoc parsed, a deeply nested comment in a
+ * JS file overflowed the stack here after the analysis had succeeded; found by the fuzzer).
+ */
+export function parseWithParents(text: string, fileName: string): ts.SourceFile {
+  return ts.createSourceFile(fileName || 'file.ts', neutralizeReplacementChars(text), PARSE_OPTIONS, true, scriptKindFor(fileName));
+}
+
+/**
  * Incremental reparse: `previous` (which becomes unusable) updated to `text` with TypeScript's
  * incremental parser, reusing the nodes outside `change` (offsets in previous.text). The same
  * U+FFFD neutralisation as parseSource applies; it is length-preserving, so `change` holds.

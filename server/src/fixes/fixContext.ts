@@ -2,9 +2,13 @@
 // settings, the file's layout conventions, and its syntax tree (parsed once, on demand, to
 // check what the graph's spans do not say: which block a statement sits in, where commas are).
 import { ts } from 'ts-morph';
+import { parseWithParents } from '../analysis/parse';
 import type { LayerNode, ModelGraph, Span } from '../analysis/modelGraph';
 import { lineEndingOf } from './sourceText';
 import type { FixSettings } from './types';
+
+/** Thrown by FixContext.sourceFile when the file cannot be parsed again: no fix is offered. */
+export class UnparsableForFixes extends Error {}
 
 export class FixContext {
   /** The file's line ending, used for every inserted line. */
@@ -23,7 +27,16 @@ export class FixContext {
   }
 
   get sourceFile(): ts.SourceFile {
-    this.parsed ??= parseWithParents(this.text, this.graph.fileName);
+    if (!this.parsed) {
+      try {
+        this.parsed = parseWithParents(this.text, this.graph.fileName);
+      } catch (error) {
+        // Nested deeper than the parser's stack allows. The analysis may have parsed it a
+        // moment ago: how close a parse gets to the limit depends on the JIT's frames.
+        if (error instanceof RangeError) throw new UnparsableForFixes();
+        throw error;
+      }
+    }
     return this.parsed;
   }
 
@@ -117,16 +130,4 @@ function isDeclaration(node: ts.Node): boolean {
     ts.isNamespaceImport(node) || ts.isImportClause(node) || ts.isImportEqualsDeclaration(node) ||
     ts.isEnumDeclaration(node) || ts.isFunctionExpression(node) || ts.isClassExpression(node)
   );
-}
-
-/**
- * A syntax tree with parent pointers (fixes look upward: which block holds a statement).
- * U+FFFD is swapped for another one-unit character, as the analysis does, or TypeScript's
- * scanner would stop at it; offsets stay the same.
- */
-export function parseWithParents(text: string, fileName: string): ts.SourceFile {
-  const lower = fileName.toLowerCase();
-  const kind = lower.endsWith('.tsx') ? ts.ScriptKind.TSX : lower.endsWith('.jsx') ? ts.ScriptKind.JSX
-    : /\.[cm]?js$/.test(lower) ? ts.ScriptKind.JS : ts.ScriptKind.TS;
-  return ts.createSourceFile(fileName || 'file.ts', text.replace(/\uFFFD/g, '\u0001'), ts.ScriptTarget.Latest, true, kind);
 }

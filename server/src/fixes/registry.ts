@@ -4,7 +4,7 @@ import { UNUSED_DIRECTIVE_RULE_ID } from '../lint/suppressions';
 import type { Finding } from '../rules/rule';
 import { addL2Regularizer } from './addL2Regularizer';
 import { disableBias } from './disableBias';
-import { FixContext } from './fixContext';
+import { FixContext, UnparsableForFixes } from './fixContext';
 import { insertBatchNormalization } from './insertBatchNormalization';
 import { insertDropout } from './insertDropout';
 import { moveDropoutAfterNorm } from './moveDropoutAfterNorm';
@@ -42,7 +42,13 @@ export function fixesFor(text: string, graph: ModelGraph, finding: Finding, sett
 export function fixesInContext(ctx: FixContext, finding: Finding): Fix[] {
   const fixes: Fix[] = [];
   for (const remedy of remediesFor(finding.ruleId, ctx.settings)) {
-    const proposed = remedy(ctx, finding);
+    let proposed: ReturnType<Remedy>;
+    try {
+      proposed = remedy(ctx, finding);
+    } catch (error) {
+      if (error instanceof UnparsableForFixes) return [];
+      throw error;
+    }
     const edits = proposed && normalizeEdits(proposed.edits, ctx.text.length);
     if (!proposed || !edits) continue;
     fixes.push({ title: proposed.title, ruleId: finding.ruleId, isPreferred: fixes.length === 0, edits });

@@ -6,7 +6,7 @@
 // is itself reported as `unused-disable-directive` (a hint), so stale comments surface.
 import { ts } from 'ts-morph';
 import type { Span } from '../analysis/modelGraph';
-import { neutralizeReplacementChars, PARSE_OPTIONS, scriptKindFor } from '../analysis/parse';
+import { parseWithParents } from '../analysis/parse';
 import { ruleById } from '../rules';
 import type { Severity } from '../rules/rule';
 import type { LintMessage, LintOptions } from './lintText';
@@ -119,9 +119,16 @@ export function parseDirectives(text: string, fileName: string): Directive[] {
  * trivia before a token, which holds only whitespace and comments.
  */
 function commentsMentioning(text: string, fileName: string, needle: string): Span[] {
-  // With parent pointers, which getChildren needs; U+FFFD swapped as the analysis does
-  // (the scanner would stop at it), keeping offsets.
-  const sourceFile = ts.createSourceFile(fileName || 'file.ts', neutralizeReplacementChars(text), PARSE_OPTIONS, true, scriptKindFor(fileName));
+  // With parent pointers, which getChildren needs.
+  let sourceFile: ts.SourceFile;
+  try {
+    sourceFile = parseWithParents(text, fileName);
+  } catch (error) {
+    // Nested deeper than the parser's stack allows (the analysis's parse, just before, may
+    // have been a few frames luckier): no directive is honoured rather than lint throwing.
+    if (error instanceof RangeError) return [];
+    throw error;
+  }
   const found = new Map<number, Span>();
   for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
     const trivia = triviaAround(sourceFile, at);
