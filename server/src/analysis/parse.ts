@@ -32,12 +32,18 @@ export function parseSource(text: string, fileName: string): ts.SourceFile {
 
 /**
  * The same parse with parent pointers, for code that walks up from nodes or asks for
- * children (fixes, suppression comments). Same options as the analysis, so a file the
- * analysis could parse parses here too (with JSDoc parsed, a deeply nested comment in a
- * JS file overflowed the stack here after the analysis had succeeded; found by the fuzzer).
+ * children (fixes, suppression comments), with the analysis's options. Undefined when the
+ * code is nested deeper than the parser's stack allows: the analysis may still have parsed
+ * it a moment before (how close a parse gets to the limit depends on the JIT's frames;
+ * found by the fuzzer), so callers give up quietly rather than throw.
  */
-export function parseWithParents(text: string, fileName: string): ts.SourceFile {
-  return ts.createSourceFile(fileName || 'file.ts', neutralizeReplacementChars(text), PARSE_OPTIONS, true, scriptKindFor(fileName));
+export function parseWithParents(text: string, fileName: string): ts.SourceFile | undefined {
+  try {
+    return ts.createSourceFile(fileName || 'file.ts', neutralizeReplacementChars(text), PARSE_OPTIONS, true, scriptKindFor(fileName));
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
 }
 
 /**

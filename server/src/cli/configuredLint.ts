@@ -10,7 +10,7 @@ import { ConfigLoader, isIncluded } from '../config/configLoader';
 import { formatConfigProblems, type ReglintConfig } from '../config/reglintrc';
 import type { SeveritySetting } from '../rules/rule';
 import { UsageError } from './io';
-import { lintFiles, type LintedFile, type LintRun } from './lintFiles';
+import { lintFiles, type LintedFile, type LintRun, type LintRunOptions } from './lintFiles';
 
 /** A broken `.reglintrc.json`: printed as it is (no usage text), exit 2. */
 export class ConfigError extends UsageError {}
@@ -26,7 +26,7 @@ export async function lintWithConfig(
   inputs: readonly string[],
   cliRules: Record<string, SeveritySetting>,
   cwd: string,
-  loader = new ConfigLoader(),
+  { runOptions = {}, loader = new ConfigLoader() }: { runOptions?: LintRunOptions; loader?: ConfigLoader } = {},
 ): Promise<ConfiguredRun> {
   const named = new Set(inputs.map((input) => path.resolve(cwd, input)));
   // Group the files by the config that applies, keeping the order within each group.
@@ -51,7 +51,7 @@ export async function lintWithConfig(
 
   const run: LintRun = { files: [], failures: [] };
   for (const group of groups.values()) {
-    const part = await lintFiles(group.files, { rules: { ...group.config.rules, ...cliRules } });
+    const part = await lintFiles(group.files, { rules: { ...group.config.rules, ...cliRules } }, runOptions);
     run.files.push(...part.files);
     run.failures.push(...part.failures);
   }

@@ -52,7 +52,7 @@ export interface FixRequest {
 
 export async function fixFiles(files: readonly string[], request: FixRequest, loader = new ConfigLoader()): Promise<FixRun> {
   // Throws ConfigError for an invalid config: before anything is written.
-  const { run: linted } = await lintWithConfig(files, request.inputs, request.rules, request.cwd, loader);
+  const { run: linted } = await lintWithConfig(files, request.inputs, request.rules, request.cwd, { loader });
   const result: FixRun = { files: [], skipped: [], failures: [], lintFailures: linted.failures };
   for (const file of linted.files) {
     const { filePath } = file;

@@ -37,14 +37,7 @@ export interface LintRunOptions {
   cache?: LintCache;
 }
 
-let runDefaults: LintRunOptions = {};
-
-/** Set by the command (main.ts) for every lintFiles call of this run, e.g. --cache. */
-export function setLintRunDefaults(options: LintRunOptions): void {
-  runDefaults = options;
-}
-
-export async function lintFiles(filePaths: readonly string[], options: LintOptions = {}, runOptions: LintRunOptions = runDefaults): Promise<LintRun> {
+export async function lintFiles(filePaths: readonly string[], options: LintOptions = {}, runOptions: LintRunOptions = {}): Promise<LintRun> {
   const run: LintRun = { files: [], failures: [] };
   const cache = runOptions.cache;
   const settings = settingsHash(options);

@@ -1,7 +1,7 @@
 // Linting many files on every core: this thread plus a worker thread per further core, each
-// worker given a few files at a time, so memory stays bounded by what is in flight plus the results (a file's
-// text is dropped as soon as it is analysed; only its findings, line starts and, when asked
-// for, its graph come back). Results are returned in input order, whatever finished first.
+// worker given a few files at a time, so memory stays bounded by what is in flight plus the
+// results (a file's text is dropped as soon as it is analysed; only its findings, line
+// starts and, when asked for, its graph come back). Results come back in input order.
 //
 // The worker script is ./lintWorker.ts: dist/lintWorker.js in the bundle (a small bundle of
 // the analysis and rules only, so a worker starts in a fraction of dist/cli.js's load time),
@@ -88,10 +88,10 @@ export function graphOf(outcome: FileOutcome): ModelGraph {
 
 /**
  * Lints `filePaths` on `jobs` lanes: this thread and `jobs - 1` worker threads (just this
- * thread when jobs ≤ 1 or the files are few); `workerScript` is for tests that crash one. This thread lints too, rather than only
- * dispatching: it has the analysis loaded already, and on two cores it measured faster
- * than two workers and an idle main thread (5.5-6.0 s vs 4.7-4.9 s for 2,000 files: one
- * worker fewer to start, and nothing waiting for a core). Returns results in input order.
+ * thread when jobs ≤ 1 or the files are few). This thread lints too, rather than only
+ * dispatching: it has the analysis loaded already, and on two cores that measured faster
+ * than two workers beside an idle main thread (5.0-5.3 s vs 5.5-6.0 s for 2,000 files).
+ * `workerScript` lets a test substitute a worker that crashes. Results are in input order.
  */
 export async function lintInWorkers(
   filePaths: readonly string[],

@@ -12,7 +12,7 @@ import { formatStylish } from './formatters/stylish';
 import { formatGraphJson } from './graphJson';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE_OR_INTERNAL, UsageError, type CliIo } from './io';
 import { LintCache, resolveCacheLocation } from './lintCache';
-import { setLintRunDefaults, type LintRun } from './lintFiles';
+import type { LintRun } from './lintFiles';
 import { runTrainCli } from './train';
 
 export type { CliIo } from './io';
@@ -31,9 +31,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await runTrainCli(command.argv, io); // the trainer's own parser and output
       case 'graph': {
         // The files lint would analyse (include/exclude apply; files named explicitly always).
-        setLintRunDefaults({ keepGraphs: true });
-        const { run } = await lintWithConfig(await findFiles(command.inputs, io.cwd), command.inputs, {}, io.cwd);
-        setLintRunDefaults({});
+        const files = await findFiles(command.inputs, io.cwd);
+        const { run } = await lintWithConfig(files, command.inputs, {}, io.cwd, { runOptions: { keepGraphs: true } });
         io.stdout.write(formatGraphJson(run.files));
         return reportFailures(run, io) ? EXIT_USAGE_OR_INTERNAL : EXIT_OK;
       }
@@ -46,10 +45,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const fixFailed = command.fix === 'write' && (await fixInPlace(files, fixRequest, io));
         // Lint output needs findings only: graphs are dropped as files finish (bounded memory).
         const cache = command.cache ? await LintCache.load(resolveCacheLocation(command.cache.location, io.cwd), version) : undefined;
-        setLintRunDefaults({ keepGraphs: false, cache });
-        const { run } = await lintWithConfig(files, command.inputs, command.rules, io.cwd);
+        const { run } = await lintWithConfig(files, command.inputs, command.rules, io.cwd, { runOptions: { keepGraphs: false, cache } });
         await cache?.save();
-        setLintRunDefaults({});
         const warnings = countWarnings(run.files);
         const shown = command.quiet ? { ...run, files: errorsOnly(run.files) } : run;
         io.stdout.write(format(shown, command.format, io));

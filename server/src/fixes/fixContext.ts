@@ -27,16 +27,8 @@ export class FixContext {
   }
 
   get sourceFile(): ts.SourceFile {
-    if (!this.parsed) {
-      try {
-        this.parsed = parseWithParents(this.text, this.graph.fileName);
-      } catch (error) {
-        // Nested deeper than the parser's stack allows. The analysis may have parsed it a
-        // moment ago: how close a parse gets to the limit depends on the JIT's frames.
-        if (error instanceof RangeError) throw new UnparsableForFixes();
-        throw error;
-      }
-    }
+    this.parsed ??= parseWithParents(this.text, this.graph.fileName);
+    if (!this.parsed) throw new UnparsableForFixes();
     return this.parsed;
   }
 

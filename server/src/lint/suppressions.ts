@@ -119,16 +119,9 @@ export function parseDirectives(text: string, fileName: string): Directive[] {
  * trivia before a token, which holds only whitespace and comments.
  */
 function commentsMentioning(text: string, fileName: string, needle: string): Span[] {
-  // With parent pointers, which getChildren needs.
-  let sourceFile: ts.SourceFile;
-  try {
-    sourceFile = parseWithParents(text, fileName);
-  } catch (error) {
-    // Nested deeper than the parser's stack allows (the analysis's parse, just before, may
-    // have been a few frames luckier): no directive is honoured rather than lint throwing.
-    if (error instanceof RangeError) return [];
-    throw error;
-  }
+  // With parent pointers, which getChildren needs. Too deeply nested to parse: no directive.
+  const sourceFile = parseWithParents(text, fileName);
+  if (!sourceFile) return [];
   const found = new Map<number, Span>();
   for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
     const trivia = triviaAround(sourceFile, at);

@@ -1,8 +1,7 @@
 // A plain-JSON description of a buildable model, derived from the ModelGraph when every
 // config is literal. It crosses the worker boundary as is and never runs user code.
-import type { ConfigObject, ConfigValue, LayerNode, ModelGraph, ModelStyle, Span } from '../analysis/modelGraph';
+import type { ConfigObject, ConfigValue, LayerKind, LayerNode, ModelCompile, ModelGraph, ModelStyle, Span } from '../analysis/modelGraph';
 import { kindOf } from './layerKinds';
-import type { LayerKind } from '../analysis/modelGraph';
 
 export type SpecValue = number | string | boolean | null | SpecValue[] | SpecObject | RegularizerSpec | LayerSpec;
 
@@ -31,13 +30,8 @@ export interface LayerSpec {
   line?: number;
 }
 
-export interface CompileSpec {
-  /** tfjs loss name, e.g. 'categoricalCrossentropy'. */
-  loss?: string;
-  /** tfjs optimizer name: 'adam', 'sgd', 'rmsprop', 'adagrad', 'adadelta', 'adamax', 'momentum'. */
-  optimizer?: string;
-  learningRate?: number;
-}
+/** What the model is compiled with: the analysis's reading of its compile() call. */
+export type CompileSpec = ModelCompile;
 
 export interface ModelSpec {
   name: string;
