@@ -3,7 +3,7 @@
 // simple arithmetic, member reads of const objects, and regularizer calls. Everything
 // else is UNKNOWN, so no rule ever decides on a guess.
 import type { ConfigObject, ConfigValue, LayerRef, PropertySpan, RegularizerValue } from './modelGraph';
-import { UNKNOWN } from './modelGraph';
+import { isConfigObject, UNKNOWN } from './modelGraph';
 import { ts } from './parse';
 import type { Scopes } from './scopes';
 import { skipOuterExpressions, type TfjsResolver } from './tfjsBindings';
@@ -172,14 +172,6 @@ export class ConfigEvaluator {
     }
     return UNKNOWN;
   }
-}
-
-export function isConfigObject(v: ConfigValue): v is ConfigObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && (v as ConfigObject).kind === 'object';
-}
-
-export function isRegularizerValue(v: ConfigValue): v is RegularizerValue {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && (v as RegularizerValue).kind === 'regularizer';
 }
 
 /** A config key's value: present value, `undefined` when surely absent, UNKNOWN otherwise. */

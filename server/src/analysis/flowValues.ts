@@ -132,6 +132,11 @@ export function joinValues(a: FlowValue | undefined, b: FlowValue | undefined): 
   return UNKNOWN_VALUE;
 }
 
+/** What may hold when any of `values` may: their join, UNKNOWN for none. */
+export function joinAll(values: readonly FlowValue[]): FlowValue {
+  return values.reduce<FlowValue | undefined>((acc, v) => joinValues(acc, v), undefined) ?? UNKNOWN_VALUE;
+}
+
 function union<T>(a: T[], b: T[]): T[] {
   return [...new Set([...a, ...b])];
 }

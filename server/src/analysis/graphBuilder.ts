@@ -7,7 +7,7 @@ import { layerKindOf } from './layerCatalog';
 import type {
   InputNode, LayerNode, LayerSite, ModelGraph, ModelNode, ModelStyle, Span, TensorRef,
 } from './modelGraph';
-import { UNKNOWN } from './modelGraph';
+import { isConfigObject, isLayerRef, UNKNOWN } from './modelGraph';
 import { ts } from './parse';
 import type { Scopes } from './scopes';
 import type { TfjsResolver } from './tfjsBindings';
@@ -88,13 +88,11 @@ export class GraphBuilder {
       layer.configLiteralSpan = spanOf(arg);
     } else {
       const value = this.configs.evaluate(arg);
-      layer.config = typeof value === 'object' && value !== null && !Array.isArray(value) && value.kind === 'object'
-        ? value
-        : UNKNOWN;
+      layer.config = isConfigObject(value) ? value : UNKNOWN;
     }
     if (layer.kind === 'wrapper') {
       const inner = layer.config === UNKNOWN ? UNKNOWN : layer.config.props.layer;
-      if (typeof inner === 'object' && inner !== null && !Array.isArray(inner) && inner.kind === 'layer') {
+      if (isLayerRef(inner)) {
         layer.inner = inner.index;
         this.layers[inner.index].wrappedBy = layer.index;
       } else {

@@ -5,7 +5,7 @@
 // checks this after thousands of random edits); any doubt falls back to a full parse.
 import { analyzeSourceFile, emptyGraph, parseFailureGraph } from './index';
 import type { ModelGraph } from './modelGraph';
-import { mentionsTfjs, neutralizeReplacementChars, parseSource, reparseSource, ts } from './parse';
+import { mentionsTfjs, neutralizeReplacementChars, parseDiagnosticsOf, parseSource, reparseSource, ts } from './parse';
 
 /** One edit: text[start, end) of the text before it was replaced by `newLength` characters. */
 export interface TextEditRange {
@@ -23,10 +23,6 @@ export interface IncrementalStats {
   reused: number;
   /** Analyses skipped by the cheap check (no tfjs module named in the text). */
   skipped: number;
-}
-
-function parseDiagnosticCount(sourceFile: ts.SourceFile): number {
-  return (sourceFile as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length ?? 0;
 }
 
 /**
@@ -93,7 +89,7 @@ export class IncrementalAnalysis {
     // Only a clean tree is updated in place: the incremental parser does not re-report the
     // errors inside nodes it reuses (a file broken by one edit would look clean after the
     // next edit elsewhere; found by test/analysis/incremental.test.ts).
-    if (previous && pending.length > 0 && parseDiagnosticCount(previous) === 0) {
+    if (previous && pending.length > 0 && parseDiagnosticsOf(previous).length === 0) {
       const change = ts.collapseTextChangeRangesAcrossMultipleVersions(pending);
       // The recorded edits must account for the new length exactly; otherwise an edit was
       // missed and the ranges cannot be trusted.
@@ -104,7 +100,7 @@ export class IncrementalAnalysis {
           // a fresh parse (other error positions, occasionally another tree). A tree with
           // errors is parsed again from scratch, so the graph is always exactly analyzeText's;
           // while the file stays broken, edits parse in full (as before this module).
-          if (parseDiagnosticCount(updated) === 0) {
+          if (parseDiagnosticsOf(updated).length === 0) {
             this.stats.incrementalParses++;
             return updated;
           }

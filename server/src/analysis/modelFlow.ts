@@ -3,7 +3,7 @@
 // branches, helper functions and classes. It never runs code; where it cannot follow a
 // value it says so, and the graph records UNKNOWN.
 import {
-  FlowState, inputProducer, joinValues, layersMentioned, producersOf, UNKNOWN_VALUE,
+  FlowState, inputProducer, joinAll, joinValues, layersMentioned, producersOf, UNKNOWN_VALUE,
   type FlowValue, type Tail, type VarKey,
 } from './flowValues';
 import type { FileIndex, FunctionNode } from './fileIndex';
@@ -16,12 +16,9 @@ const MAX_CALL_DEPTH = 6;
 const SK = ts.SyntaxKind;
 
 interface Frame {
-  fn: FunctionNode | ts.SourceFile | ts.ClassLikeDeclaration;
   returns: FlowValue[];
   returnStates: FlowState[];
   thisValue: FlowValue;
-  /** Root frames finalize the models still open when they exit. */
-  isRoot: boolean;
 }
 
 /** Methods of a model or tensor that neither add layers nor leak them. */
@@ -46,7 +43,7 @@ export class ModelFlow {
   run(): void {
     const functions = this.index.functions;
     const calledInFile = this.calledFunctions();
-    this.runRoot(this.sourceFile, () => this.execStatements(this.sourceFile.statements, this.state));
+    this.runRoot(this.sourceFile, () => this.execStatements(this.sourceFile.statements));
     for (const cls of this.index.classes) this.runClass(cls);
     for (const fn of functions) {
       if (!this.visited.has(fn) && !calledInFile.has(fn)) this.runFunctionRoot(fn);
@@ -59,9 +56,9 @@ export class ModelFlow {
 
   private state = new FlowState();
 
-  private runRoot(fn: Frame['fn'], body: () => FlowValue | void, thisValue: FlowValue = UNKNOWN_VALUE): void {
+  private runRoot(fn: FunctionNode | ts.SourceFile | ts.ClassLikeDeclaration, body: () => FlowValue | void, thisValue: FlowValue = UNKNOWN_VALUE): void {
     this.state = new FlowState();
-    this.frame = { fn, returns: [], returnStates: [], thisValue, isRoot: true };
+    this.frame = { returns: [], returnStates: [], thisValue };
     this.visited.add(fn);
     const result = body();
     if (result) this.frame.returns.push(result);
@@ -121,11 +118,11 @@ export class ModelFlow {
 
   private execBody(fn: FunctionNode): FlowValue | void {
     if (!fn.body) return;
-    if (ts.isBlock(fn.body)) this.execStatements(fn.body.statements, this.state);
+    if (ts.isBlock(fn.body)) this.execStatements(fn.body.statements);
     else return this.evaluate(fn.body);
   }
 
-  private execStatements(statements: readonly ts.Statement[], _state: FlowState): void {
+  private execStatements(statements: readonly ts.Statement[]): void {
     for (const statement of statements) {
       if (this.state.terminated) return;
       this.execStatement(statement);
@@ -141,7 +138,7 @@ export class ModelFlow {
     } else if (ts.isExpressionStatement(s)) {
       this.evaluate(s.expression);
     } else if (ts.isBlock(s)) {
-      this.execStatements(s.statements, this.state);
+      this.execStatements(s.statements);
     } else if (ts.isIfStatement(s)) {
       this.evaluate(s.expression);
       this.branch([() => this.execStatement(s.thenStatement), () => s.elseStatement && this.execStatement(s.elseStatement)]);
@@ -159,13 +156,13 @@ export class ModelFlow {
     } else if (ts.isSwitchStatement(s)) {
       this.evaluate(s.expression);
       const clauses = s.caseBlock.clauses;
-      const paths = clauses.map((c) => () => this.execStatements(c.statements, this.state));
+      const paths = clauses.map((c) => () => this.execStatements(c.statements));
       if (!clauses.some(ts.isDefaultClause)) paths.push(() => undefined);
       this.branch(paths);
     } else if (ts.isTryStatement(s)) {
-      this.execStatements(s.tryBlock.statements, this.state);
-      if (s.catchClause) this.branch([() => undefined, () => this.execStatements(s.catchClause!.block.statements, this.state)]);
-      if (s.finallyBlock) this.execStatements(s.finallyBlock.statements, this.state);
+      this.execStatements(s.tryBlock.statements);
+      if (s.catchClause) this.branch([() => undefined, () => this.execStatements(s.catchClause!.block.statements)]);
+      if (s.finallyBlock) this.execStatements(s.finallyBlock.statements);
     } else if (ts.isLabeledStatement(s)) {
       this.execStatement(s.statement);
     } else if (ts.isExportAssignment(s)) {
@@ -199,7 +196,7 @@ export class ModelFlow {
     if ((ts.isForOfStatement(s) || ts.isForInStatement(s)) && ts.isVariableDeclarationList(s.initializer)) {
       const iterated = this.evaluate(s.expression);
       const item = iterated.t === 'array' && ts.isForOfStatement(s)
-        ? iterated.items.reduce<FlowValue | undefined>((acc, v) => joinValues(acc, v), undefined) ?? UNKNOWN_VALUE
+        ? joinAll(iterated.items)
         : UNKNOWN_VALUE;
       for (const d of s.initializer.declarations) this.bindPattern(d.name, d, item);
     }
@@ -213,14 +210,17 @@ export class ModelFlow {
     this.state = FlowState.merge(ts.isDoStatement(s) ? [loopEnd] : [before, loopEnd]);
   }
 
+  /**
+   * An absent variable reads as unknown, so unknowns are only stored where they must
+   * overwrite something or stop a const's lazy evaluation: small maps keep branching cheap.
+   */
+  private storeVar(decl: ts.Node, value: FlowValue): void {
+    if (value.t !== 'unknown' || this.state.vars.has(decl) || isConstDeclaration(decl)) this.state.setVar(decl, value);
+  }
+
   private bindPattern(name: ts.BindingName, decl: ts.Node, value: FlowValue): void {
     if (ts.isIdentifier(name)) {
-      // An absent variable reads as unknown, so unknowns are only stored where they must
-      // overwrite something or stop a const's lazy evaluation: small maps keep
-      // branching (which copies them) cheap.
-      if (value.t !== 'unknown' || this.state.vars.has(decl) || isConstDeclaration(decl)) {
-        this.state.setVar(decl, value);
-      }
+      this.storeVar(decl, value);
       return;
     }
     this.escape(value);
@@ -317,9 +317,7 @@ export class ModelFlow {
     if (ts.isIdentifier(target)) {
       const decl = this.g.scopes.resolve(target);
       if (!decl) this.escape(value);
-      else if (value.t !== 'unknown' || this.state.vars.has(decl) || isConstDeclaration(decl)) {
-        this.state.setVar(decl, value);
-      }
+      else this.storeVar(decl, value);
       return;
     }
     const key = this.thisPropertyKey(target);
@@ -584,7 +582,7 @@ export class ModelFlow {
     const callback = this.evaluate(call.arguments[0]);
     if (callback.t !== 'func') return UNKNOWN_VALUE;
     const item = list.t === 'array'
-      ? list.items.reduce<FlowValue | undefined>((acc, v) => joinValues(acc, v), undefined) ?? UNKNOWN_VALUE
+      ? joinAll(list.items)
       : UNKNOWN_VALUE;
     const before = this.state.clone();
     let result: FlowValue = UNKNOWN_VALUE;
@@ -624,7 +622,7 @@ export class ModelFlow {
     this.visited.add(fn);
     this.callStack.push(fn);
     const outer = this.frame;
-    this.frame = { fn: fn as FunctionNode, returns: [], returnStates: [], thisValue: outer.thisValue, isRoot: false };
+    this.frame = { returns: [], returnStates: [], thisValue: outer.thisValue };
     try {
       fn.parameters.forEach((p, i) => {
         let v = values[i];
@@ -637,7 +635,7 @@ export class ModelFlow {
       const exits = [...this.frame.returnStates, this.state];
       this.state = FlowState.merge(exits);
       this.state.terminated = false;
-      return this.frame.returns.reduce<FlowValue | undefined>((acc, v) => joinValues(acc, v), undefined) ?? UNKNOWN_VALUE;
+      return joinAll(this.frame.returns);
     } finally {
       this.frame = outer;
       this.callStack.pop();
@@ -654,23 +652,21 @@ export class ModelFlow {
   private calledFunctions(): Set<ts.Node> {
     const called = new Set<ts.Node>();
     for (const node of this.index.calls) {
-      {
-        const callee = skipOuterExpressions(node.expression);
-        if (ts.isIdentifier(callee)) {
-          const decl = this.g.scopes.resolve(callee);
-          if (decl && ts.isFunctionDeclaration(decl)) called.add(decl);
-          if (decl && ts.isVariableDeclaration(decl) && decl.initializer) {
-            const init = skipOuterExpressions(decl.initializer);
-            if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) called.add(init);
-          }
-        } else if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
-          const method = this.thisMethod(callee);
-          if (method) called.add(method);
+      const callee = skipOuterExpressions(node.expression);
+      if (ts.isIdentifier(callee)) {
+        const decl = this.g.scopes.resolve(callee);
+        if (decl && ts.isFunctionDeclaration(decl)) called.add(decl);
+        if (decl && ts.isVariableDeclaration(decl) && decl.initializer) {
+          const init = skipOuterExpressions(decl.initializer);
+          if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) called.add(init);
         }
-        for (const a of node.arguments) {
-          const arg = skipOuterExpressions(a);
-          if (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg)) called.add(arg);
-        }
+      } else if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
+        const method = this.thisMethod(callee);
+        if (method) called.add(method);
+      }
+      for (const a of node.arguments) {
+        const arg = skipOuterExpressions(a);
+        if (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg)) called.add(arg);
       }
     }
     return called;

@@ -199,3 +199,15 @@ export interface ModelGraph {
   /** Set when the file could not be analysed at all (e.g. nesting too deep to parse). */
   fatal?: string;
 }
+
+export function isConfigObject(value: ConfigValue): value is ConfigObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && value.kind === 'object';
+}
+
+export function isRegularizerValue(value: ConfigValue): value is RegularizerValue {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && value.kind === 'regularizer';
+}
+
+export function isLayerRef(value: ConfigValue): value is LayerRef {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && value.kind === 'layer';
+}

@@ -65,11 +65,14 @@ export function neutralizeReplacementChars(text: string): string {
   return text.includes('\uFFFD') ? text.replace(/\uFFFD/g, '\u0001') : text;
 }
 
+/** TypeScript's syntax errors for the file (kept on it, not in its public type). */
+export function parseDiagnosticsOf(sourceFile: ts.SourceFile): readonly ts.DiagnosticWithLocation[] {
+  return (sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+}
+
 /** The syntax errors the parser recovered from (TypeScript keeps them on the file). */
 export function parseProblemsOf(sourceFile: ts.SourceFile): ParseProblem[] {
-  const diagnostics = (sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] })
-    .parseDiagnostics ?? [];
-  return diagnostics.map((d) => ({
+  return parseDiagnosticsOf(sourceFile).map((d) => ({
     message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
     span: { start: d.start, end: d.start + d.length },
   }));

@@ -1,7 +1,7 @@
 // Reading a layer's resolved config the way tfjs reads it, without ever turning an
 // UNKNOWN into a guess.
 import type { ConfigObject, ConfigValue, LayerNode, RegularizerValue, Span } from '../analysis/modelGraph';
-import { UNKNOWN } from '../analysis/modelGraph';
+import { isConfigObject, isRegularizerValue, UNKNOWN } from '../analysis/modelGraph';
 
 /**
  * A config key as tfjs sees it:
@@ -44,13 +44,7 @@ export function knownString(layer: LayerNode, key: string): string | undefined {
   return entry.state === 'set' && typeof entry.value === 'string' ? entry.value : undefined;
 }
 
-export function isConfigObject(value: ConfigValue): value is ConfigObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && value.kind === 'object';
-}
-
-export function isRegularizerValue(value: ConfigValue): value is RegularizerValue {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && value.kind === 'regularizer';
-}
+export { isConfigObject, isRegularizerValue };
 
 /** Where a diagnostic about a config key should point: the value, else the layer's name. */
 export function configValueSpan(layer: LayerNode, key: string): Span {

@@ -2,7 +2,7 @@
 // around 0.5 best for hidden units and about 0.2 for inputs; much higher rates throw away
 // most of the signal in every step and the network underfits (or needs far more units).
 import type { Finding, Rule } from '../rule';
-import { knownNumber } from '../config';
+import { configValueSpan, knownNumber } from '../config';
 import { describeLayer } from '../describeLayer';
 import { dropoutRateKeys } from '../layerFacts';
 
@@ -30,7 +30,7 @@ export const dropoutRateHigh: Rule = {
             `The ${describeLayer(graph, layer, { omitSize: key === 'rate' })} drops ${percent}% of ${droppedWhat(key)} in training (${key} ${rate}): ` +
             `above ${HIGH_RATE}, the network usually underfits. Srivastava et al. (2014) found about 0.5 best for ` +
             `hidden units and 0.2 for inputs. Lower the ${key} to ${HIGH_RATE} or less.`,
-          span: layer.configProps[key]?.valueSpan ?? layer.nameSpan,
+          span: configValueSpan(layer, key),
           layer: layer.index,
         });
       }

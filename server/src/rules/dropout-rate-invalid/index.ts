@@ -3,7 +3,7 @@
 // rate 1 (or 1.5, or -0.2) silently turns the layer into a no-op, and a missing rate
 // becomes NaN, which never drops anything either.
 import type { Finding, Rule } from '../rule';
-import { readConfig } from '../config';
+import { configValueSpan, readConfig } from '../config';
 import { describeLayer } from '../describeLayer';
 import { dropoutRateKeys } from '../layerFacts';
 
@@ -37,7 +37,7 @@ export const dropoutRateInvalid: Rule = {
           problem = `${key} ${entry.value} is outside [0, 1): ${clampEffect(entry.value)} Use a value in [0, 1), such as 0.5.`;
         }
         if (problem === undefined) continue;
-        const span = layer.configProps[key]?.valueSpan ?? layer.nameSpan;
+        const span = configValueSpan(layer, key);
         findings.push({ ruleId: ID, message: `The ${describeLayer(graph, layer, { omitSize: key === 'rate' })}: ${problem}`, span, layer: layer.index });
       }
     }

@@ -12,7 +12,7 @@
 import type { ConfigValue, LayerNode, ModelGraph, RegularizerValue, Span } from '../../analysis/modelGraph';
 import { UNKNOWN } from '../../analysis/modelGraph';
 import type { Finding, Rule } from '../rule';
-import { isConfigObject, isRegularizerValue, regularizerProps } from '../config';
+import { configValueSpan, isConfigObject, isRegularizerValue, regularizerProps } from '../config';
 import { describeLayer } from '../describeLayer';
 import {
   readRegularizerKeys, REGULARIZER_FACTOR_KEYS, RESOLVABLE_REGULARIZER_STRINGS, throwingRegularizerKey,
@@ -51,7 +51,7 @@ export const regularizerConfigInvalid: Rule = {
         }
         const problem = valueProblem(graph, layer, value);
         if (problem) {
-          const span = isRegularizerValue(value) ? value.span : (layer.configProps[key]?.valueSpan ?? layer.nameSpan);
+          const span = isRegularizerValue(value) ? value.span : configValueSpan(layer, key);
           report(layer, span, `${where}: ${problem}`);
         }
       }
