@@ -39,7 +39,7 @@ export function analyzeSourceFile(sourceFile: ts.SourceFile, graph = emptyGraph(
     graph.models = [];
     graph.layers = [];
     graph.inputs = [];
-    graph.fatal = `reglint could not analyse this file: ${describe(err)}`;
+    graph.fatal = `the analysis failed: ${describe(err)}`;
   }
   return graph;
 }
@@ -62,7 +62,7 @@ export function emptyGraph(fileName: string): ModelGraph {
 /** The graph analyzeText gives when the parser itself throws. */
 export function parseFailureGraph(fileName: string, err: unknown): ModelGraph {
   const graph = emptyGraph(fileName);
-  graph.fatal = `reglint could not parse this file: ${describe(err)}`;
+  graph.fatal = `the parser failed: ${describe(err)}`;
   return graph;
 }
 

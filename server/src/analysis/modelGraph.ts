@@ -196,7 +196,10 @@ export interface ModelGraph {
   inputs: InputNode[];
   /** Syntax errors TypeScript reported; the graph still covers what parsed. */
   parseProblems: ParseProblem[];
-  /** Set when the file could not be analysed at all (e.g. nesting too deep to parse). */
+  /**
+   * Why the file could not be analysed at all (e.g. nesting too deep to parse), as a reason
+   * to follow "could not analyse this file: "; callers add that prefix.
+   */
   fatal?: string;
 }
 

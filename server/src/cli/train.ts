@@ -72,7 +72,7 @@ export async function runTrainCli(argv: string[], io: CliIo): Promise<number> {
   try {
     const graph = analyzeText(text, filePath);
     if (graph.fatal) {
-      io.stderr.write(`reglint train: ${graph.fatal}\n`);
+      io.stderr.write(`reglint train: could not analyse ${filePath}: ${graph.fatal}\n`);
       return EXIT_USAGE_OR_INTERNAL;
     }
     const models = graph.models.filter((m) => !opts.model || m.name === opts.model);
