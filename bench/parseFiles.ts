@@ -3,12 +3,12 @@
 // `node out/bench/parseFiles.js <dir> [--no-jsdoc]`: --no-jsdoc parses as the analyzer does
 // (server/src/analysis/parse.ts: JSDoc comments not parsed), for reference.
 import { readFileSync } from 'node:fs';
-import { glob } from 'tinyglobby';
 import { ts } from 'ts-morph';
 import { PARSE_OPTIONS } from '../server/src/analysis/parse';
+import { findFiles } from '../server/src/cli/findFiles';
 
 async function main(): Promise<void> {
-  const files = (await glob('**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}', { cwd: process.argv[2]!, absolute: true, ignore: ['**/node_modules/**'] })).sort();
+  const files = await findFiles([process.argv[2]!], process.cwd());
   const options = process.argv.includes('--no-jsdoc') ? PARSE_OPTIONS : ts.ScriptTarget.Latest;
   let statements = 0;
   for (const file of files) {

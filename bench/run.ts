@@ -47,8 +47,9 @@ async function main(): Promise<void> {
   const corpus = Array.from({ length: CORPUS_SIZE }, (_, i) => generateModelFile(1000 + i));
   const singleLines = single.split('\n').length - 1;
   const corpusChars = corpus.reduce((sum, text) => sum + text.length, 0);
-  const layersPerFile = corpus.slice(0, 100).reduce((sum, text) => sum + lintText(text, 'count.ts').graph.layers.length, 0) / 100;
-  const modelsPerFile = corpus.slice(0, 100).reduce((sum, text) => sum + lintText(text, 'count.ts').graph.models.length, 0) / 100;
+  const counted = corpus.slice(0, 100).map(text => lintText(text, 'count.ts').graph);
+  const layersPerFile = counted.reduce((sum, graph) => sum + graph.layers.length, 0) / counted.length;
+  const modelsPerFile = counted.reduce((sum, graph) => sum + graph.models.length, 0) / counted.length;
 
   log(`one ${singleLines}-line file, ${SINGLE_FILE_ITERATIONS} iterations…`);
   const one = measureOneFile(single, SINGLE_FILE_ITERATIONS);

@@ -12,6 +12,7 @@ import { runSanityTrain } from '../server/src/training/runner';
 import { prepare } from '../server/src/training/suite';
 import { loadTf } from '../server/src/training/tf';
 import { toTensors } from '../server/src/training/trainRun';
+import { median } from './stats';
 
 const tf = loadTf();
 
@@ -39,8 +40,7 @@ async function timeEpochs(spec: ModelSpec, backend: BackendName, batchSize: numb
   const flops = 3 * forwardFlopsPerSample(model) * x.shape[0];
   tf.dispose([x, y, x1, y1]);
   model.dispose();
-  times.sort((a, b) => a - b);
-  const seconds = times[Math.floor(times.length / 2)];
+  const seconds = median(times);
   return { seconds, gflops: flops / seconds / 1e9 };
 }
 

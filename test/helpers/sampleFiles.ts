@@ -1,6 +1,7 @@
 // The model files tests can run over: bundled examples and the independently written corpus.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { SOURCE_EXTENSIONS } from '../../server/src/cli/findFiles';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -16,7 +17,7 @@ export function loadSampleFiles(dirs = ['examples', 'test/corpus']): SampleFile[
     const abs = path.join(REPO_ROOT, dir);
     if (!fs.existsSync(abs)) continue;
     for (const name of fs.readdirSync(abs).sort()) {
-      if (!/\.(ts|tsx|js|jsx|mjs|cjs|mts|cts)$/.test(name)) continue;
+      if (!SOURCE_EXTENSIONS.some(ext => name.endsWith(`.${ext}`))) continue;
       const file = path.join(abs, name);
       out.push({ name: `${dir}/${name}`, path: file, text: fs.readFileSync(file, 'utf8') });
     }

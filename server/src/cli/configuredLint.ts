@@ -8,6 +8,7 @@
 import * as path from 'node:path';
 import { ConfigLoader, isIncluded } from '../config/configLoader';
 import { formatConfigProblems, type ReglintConfig } from '../config/reglintrc';
+import type { LintMessage } from '../lint/lintText';
 import type { SeveritySetting } from '../rules/rule';
 import { UsageError } from './io';
 import { lintFiles, type LintedFile, type LintRun, type LintRunOptions } from './lintFiles';
@@ -60,6 +61,11 @@ export async function lintWithConfig(
   run.files.sort(byInputOrder);
   run.failures.sort(byInputOrder);
   return { run, excluded };
+}
+
+/** Whether lint fails on these files: an error-level finding, or a tfjs file it could not analyse. */
+export function hasErrors(files: readonly { messages: readonly LintMessage[]; notAnalysed?: string }[]): boolean {
+  return files.some((file) => file.notAnalysed !== undefined || file.messages.some((m) => m.severity === 'error'));
 }
 
 /** Warnings as ESLint counts them: every finding that is not an error. */

@@ -14,7 +14,8 @@ import { ConfigLoader } from '../config/configLoader';
 import { fixAll } from '../fixes';
 import type { LintMessage } from '../lint/lintText';
 import type { SeveritySetting } from '../rules/rule';
-import { lintWithConfig } from './configuredLint';
+import { plural } from '../text/plural';
+import { hasErrors, lintWithConfig } from './configuredLint';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE_OR_INTERNAL, type CliIo } from './io';
 import type { FailedFile } from './lintFiles';
 import { unifiedDiff } from './unifiedDiff';
@@ -52,7 +53,8 @@ export interface FixRequest {
 
 export async function fixFiles(files: readonly string[], request: FixRequest, loader = new ConfigLoader()): Promise<FixRun> {
   // Throws ConfigError for an invalid config: before anything is written.
-  const { run: linted } = await lintWithConfig(files, request.inputs, request.rules, request.cwd, { loader });
+  // Graphs are not needed here: fixAll analyses each file itself.
+  const { run: linted } = await lintWithConfig(files, request.inputs, request.rules, request.cwd, { loader, runOptions: { keepGraphs: false } });
   const result: FixRun = { files: [], skipped: [], failures: [], lintFailures: linted.failures };
   for (const file of linted.files) {
     const { filePath } = file;
@@ -110,11 +112,11 @@ export async function fixDryRun(
   const errors = remaining.filter(m => m.severity === 'error').length;
   const warnings = remaining.length - errors;
   io.stderr.write(
-    `reglint: ${fixes} fix${fixes === 1 ? '' : 'es'} in ${changedFiles} file${changedFiles === 1 ? '' : 's'} (dry run: nothing written); ` +
-    `${remaining.length} problem${remaining.length === 1 ? '' : 's'} would remain (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}).\n`,
+    `reglint: ${fixes} ${plural(fixes, 'fix', 'fixes')} in ${changedFiles} ${plural(changedFiles, 'file')} (dry run: nothing written); ` +
+    `${remaining.length} ${plural(remaining.length, 'problem')} would remain (${errors} ${plural(errors, 'error')}, ${warnings} ${plural(warnings, 'warning')}).\n`,
   );
   if (run.failures.length > 0 || run.lintFailures.length > 0) return EXIT_USAGE_OR_INTERNAL;
-  if (errors > 0 || run.files.some(file => file.notAnalysed !== undefined)) return EXIT_FINDINGS;
+  if (hasErrors(run.files.map(file => ({ messages: file.remaining, notAnalysed: file.notAnalysed })))) return EXIT_FINDINGS;
   if (maxWarnings !== undefined && warnings > maxWarnings) return EXIT_FINDINGS;
   return EXIT_OK;
 }

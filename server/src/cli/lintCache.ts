@@ -39,8 +39,6 @@ export function settingsHash(options: LintOptions): string {
 }
 
 export class LintCache {
-  hits = 0;
-  misses = 0;
   private dirty = false;
 
   private constructor(readonly location: string, private readonly data: CacheFile) {}
@@ -62,10 +60,8 @@ export class LintCache {
   get(filePath: string, contentHash: string, settings: string): CacheEntry | undefined {
     const entry = Object.prototype.hasOwnProperty.call(this.data.files, filePath) ? this.data.files[filePath] : undefined;
     if (entry && entry.contentHash === contentHash && entry.settingsHash === settings && Array.isArray(entry.messages)) {
-      this.hits++;
       return entry;
     }
-    this.misses++;
     return undefined;
   }
 

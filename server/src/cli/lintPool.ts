@@ -12,6 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { emptyGraph, type ModelGraph } from '../analysis';
+import { mentionsTfjs } from '../analysis/parse';
 import { lintText, type LintMessage, type LintOptions } from '../lint/lintText';
 import { LineIndex } from '../text/lineIndex';
 
@@ -69,7 +70,7 @@ export function lintOneFile(filePath: string, options: LintOptions, keepGraph: b
     const outcome: FileOutcome = {
       filePath, ok: true, lineStarts: LineIndex.lineStartsOf(text), messages, contentHash: hashText(text),
     };
-    if (graph.fatal && text.includes('@tensorflow/tfjs')) outcome.notAnalysed = graph.fatal;
+    if (graph.fatal && mentionsTfjs(text)) outcome.notAnalysed = graph.fatal;
     if (keepGraph) outcome.graph = graph;
     return outcome;
   } catch (error) {

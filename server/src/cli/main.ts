@@ -3,7 +3,7 @@
 import { version } from '../../../package.json';
 import { allRules } from '../rules';
 import { parseCommand, USAGE, type LintFormat } from './args';
-import { ConfigError, countWarnings, errorsOnly, lintWithConfig } from './configuredLint';
+import { ConfigError, countWarnings, errorsOnly, hasErrors, lintWithConfig } from './configuredLint';
 import { findFiles } from './findFiles';
 import { fixDryRun, fixInPlace } from './fixFiles';
 import { formatJson } from './formatters/json';
@@ -14,6 +14,7 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE_OR_INTERNAL, UsageError, type CliIo 
 import { LintCache, resolveCacheLocation } from './lintCache';
 import type { LintRun } from './lintFiles';
 import { runTrainCli } from './train';
+import { plural } from '../text/plural';
 
 export type { CliIo } from './io';
 
@@ -51,12 +52,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const shown = command.quiet ? { ...run, files: errorsOnly(run.files) } : run;
         io.stdout.write(format(shown, command.format, io));
         if (reportFailures(run, io) || fixFailed) return EXIT_USAGE_OR_INTERNAL;
-        const anyError = run.files.some(
-          file => file.notAnalysed !== undefined || file.messages.some(m => m.severity === 'error'),
-        );
-        if (anyError) return EXIT_FINDINGS;
+        if (hasErrors(run.files)) return EXIT_FINDINGS;
         if (command.maxWarnings !== undefined && warnings > command.maxWarnings) {
-          io.stderr.write(`reglint: ${warnings} warning${warnings === 1 ? '' : 's'} found, more than --max-warnings ${command.maxWarnings} allows.\n`);
+          io.stderr.write(`reglint: ${warnings} ${plural(warnings, 'warning')} found, more than --max-warnings ${command.maxWarnings} allows.\n`);
           return EXIT_FINDINGS;
         }
         return EXIT_OK;

@@ -185,8 +185,9 @@ function dedupe(problems: ConfigProblem[]): ConfigProblem[] {
 
 /** Problems as lines for a terminal: `  3:14  "rules.x": ...`. */
 export function formatConfigProblems(filePath: string, text: string, problems: readonly ConfigProblem[]): string {
+  const index = new LineIndex(text);
   const lines = problems.map((problem) => {
-    const { line, column } = new LineIndex(text).at(problem.offset);
+    const { line, column } = index.at(problem.offset);
     return `  ${line}:${column}  ${problem.message}`;
   });
   return `Invalid configuration in ${filePath}:\n${lines.join('\n')}\n`;

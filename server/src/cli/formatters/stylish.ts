@@ -8,6 +8,7 @@
 import * as path from 'node:path';
 import type { LintedFile } from '../lintFiles';
 import { eslintSeverity, positionedMessages } from './eslintResults';
+import { plural } from '../../text/plural';
 
 interface Style {
   path(text: string): string;
@@ -75,10 +76,6 @@ export function formatStylish(files: readonly LintedFile[], cwd: string, color: 
     `${warnings} ${plural(warnings, 'warning')})`;
   output += `\n${errors > 0 ? style.error(summary) : style.warning(summary)}\n`;
   return output;
-}
-
-function plural(count: number, word: string): string {
-  return count === 1 ? word : `${word}s`;
 }
 
 /** Relative to where reglint was run, as typed; absolute when outside it. */
