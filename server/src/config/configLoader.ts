@@ -115,11 +115,6 @@ export class ConfigLoader {
     return state;
   }
 
-  /** Every config file read so far, in the state last read. */
-  loadedFiles(): ConfigFileState[] {
-    return [...this.files.values()];
-  }
-
   /**
    * A config file was created, changed or deleted: forget what was read from it, and
    * where config files are (a new or deleted file changes which one is nearest).

@@ -3,6 +3,7 @@
 // pathological file costs that document its diagnostics, never the server its life.
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { mentionsTfjs } from '../analysis/parse';
 import { lintText } from '../lint/lintText';
 import { describeError, type Logger } from './logger';
 import type { ReglintSettings } from './settings';
@@ -53,10 +54,6 @@ export function diagnoseDocument(
       ],
     };
   }
-}
-
-function mentionsTfjs(text: string): boolean {
-  return text.includes('@tensorflow/tfjs');
 }
 
 const EXTENSION_BY_LANGUAGE: Record<string, string> = {

@@ -4,10 +4,13 @@
 // tree at the next analysis, however many edits the debounce coalesced.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { IncrementalAnalysis, type IncrementalStats, type TextEditRange } from '../analysis/incremental';
+import type { ModelGraph } from '../analysis/modelGraph';
 import { lintGraph, type LintOptions, type LintResult } from '../lint/lintText';
 
 export class DocumentAnalyses {
   private readonly byUri = new Map<string, IncrementalAnalysis>();
+  /** The graph of each document's last successful lint, for GraphCache (./graphCache.ts). */
+  private readonly graphs = new Map<string, { version: number; fileName: string; graph: ModelGraph }>();
   /** Counters of documents already closed, so `stats()` covers the whole session. */
   private readonly closedTotals: IncrementalStats = { fullParses: 0, incrementalParses: 0, reused: 0, skipped: 0 };
 
@@ -23,6 +26,7 @@ export class DocumentAnalyses {
   }
 
   forget(uri: string): void {
+    this.graphs.delete(uri);
     const analysis = this.byUri.get(uri);
     if (!analysis) return;
     for (const key of Object.keys(this.closedTotals) as (keyof IncrementalStats)[]) {
@@ -39,14 +43,25 @@ export class DocumentAnalyses {
         analysis = new IncrementalAnalysis(fileName);
         this.byUri.set(document.uri, analysis);
       }
+      const version = document.version;
+      this.graphs.delete(document.uri);
       try {
-        return lintGraph(text, fileName, analysis.analyze(text), options);
+        const graph = analysis.analyze(text);
+        const result = lintGraph(text, fileName, graph, options);
+        if (text === document.getText()) this.graphs.set(document.uri, { version, fileName, graph });
+        return result;
       } catch (error) {
         // Whatever went wrong, the next analysis must not build on this tree.
         analysis.reset();
         throw error;
       }
     };
+  }
+
+  /** The graph the last lint found for this version of `document` (equal to analyzeText's), if any. */
+  graphFor(document: TextDocument, fileName: string): ModelGraph | undefined {
+    const entry = this.graphs.get(document.uri);
+    return entry && entry.version === document.version && entry.fileName === fileName ? entry.graph : undefined;
   }
 
   get size(): number {

@@ -34,14 +34,10 @@ export class DocumentStore {
     return document;
   }
 
-  /** Applies the edits; undefined when the document was never opened (a client bug). */
-  change(params: DidChangeTextDocumentParams): TextDocument | undefined {
-    return this.changeWithEdits(params)?.document;
-  }
-
   /**
-   * Like `change`, and says what each edit replaced, in the offsets of the text just
-   * before it (what incremental reparsing needs). Malformed params count as no document.
+   * Applies the edits and says what each replaced, in the offsets of the text just before
+   * it (what incremental reparsing needs). Undefined when the document was never opened (a
+   * client bug); malformed params count as no document.
    */
   changeWithEdits({ textDocument, contentChanges }: DidChangeTextDocumentParams): { document: TextDocument; edits: TextEditRange[] } | undefined {
     const document = this.documents.get(textDocument?.uri);

@@ -1,11 +1,11 @@
 // Wires the model views into the server: textDocument/documentSymbol (modelOutline.ts) and
-// textDocument/hover (layerHover.ts). Both read the document's ModelGraph, analysed once
-// per document version and cached; like validation, they never throw at the client.
+// textDocument/hover (layerHover.ts). Both read the document's ModelGraph from the shared
+// GraphCache (graphCache.ts); like validation, they never throw at the client.
 import type { Connection, DocumentSymbol, Hover, ServerCapabilities } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeText } from '../analysis';
 import type { ModelGraph } from '../analysis/modelGraph';
-import { fileNameOf, MAX_DOCUMENT_CHARS } from './diagnoseDocument';
+import { MAX_DOCUMENT_CHARS } from './diagnoseDocument';
+import type { GraphCache } from './graphCache';
 import { layerHover } from './layerHover';
 import { describeError, type Logger } from './logger';
 import { modelSymbols } from './modelOutline';
@@ -21,27 +21,12 @@ export interface ModelFeatureDeps {
   /** Whether reglint is enabled for the document (`reglint.enable`). */
   enabled(uri: string): Promise<boolean>;
   logger: Logger;
+  /** The documents' graphs, shared with sanity-train (server.ts forgets closed documents). */
+  graphs: GraphCache;
 }
 
-/** The graph of each open document's latest analysed version. */
-export class GraphCache {
-  private readonly entries = new Map<string, { version: number; graph: ModelGraph }>();
-
-  get(document: TextDocument): ModelGraph {
-    const cached = this.entries.get(document.uri);
-    if (cached && cached.version === document.version) return cached.graph;
-    const graph = analyzeText(document.getText(), fileNameOf(document));
-    this.entries.set(document.uri, { version: document.version, graph });
-    return graph;
-  }
-
-  forget(uri: string): void {
-    this.entries.delete(uri);
-  }
-}
-
-export function registerModelFeatures(connection: Connection, deps: ModelFeatureDeps): GraphCache {
-  const graphs = new GraphCache();
+export function registerModelFeatures(connection: Connection, deps: ModelFeatureDeps): void {
+  const { graphs } = deps;
 
   async function withGraph<T>(uri: string, what: string, use: (graph: ModelGraph, document: TextDocument) => T): Promise<T | null> {
     const document = deps.document(uri);
@@ -67,5 +52,4 @@ export function registerModelFeatures(connection: Connection, deps: ModelFeature
         (hover) => hover ?? null,
       ),
   );
-  return graphs;
 }

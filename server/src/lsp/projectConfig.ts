@@ -10,7 +10,7 @@
 // - A config file that does not parse or validate gets diagnostics on the file itself; the
 //   last good version of it stays in force (or the defaults, if it never was valid). The
 //   server never fails because of a config file.
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import {
   DiagnosticSeverity,
@@ -23,6 +23,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_FIX_SETTINGS, resolveFixSettings, type FixSettings } from '../fixes/types';
 import { ConfigLoader, isIncluded, type ConfigFileState } from '../config/configLoader';
 import { CONFIG_FILE_NAME, emptyConfig, type ReglintConfig } from '../config/reglintrc';
+import { filePathOf } from './fileUri';
 import { describeError, type Logger } from './logger';
 import type { ReglintSettings } from './settings';
 import { DIAGNOSTIC_SOURCE } from './toDiagnostic';
@@ -124,14 +125,5 @@ export class ProjectConfigs {
       void this.connection.sendDiagnostics({ uri: pathToFileURL(filePath).href, diagnostics: [] });
     }
     this.published.delete(filePath);
-  }
-}
-
-function filePathOf(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
   }
 }

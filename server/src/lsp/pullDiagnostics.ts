@@ -8,8 +8,7 @@
 // one or the other, never both (VS Code would show each finding twice).
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import {
   ErrorCodes,
   LSPErrorCodes,
@@ -24,8 +23,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version as reglintVersion } from '../../../package.json';
 import { mentionsTfjs } from '../analysis/parse';
 import { diagnoseDocument, MAX_DOCUMENT_CHARS } from './diagnoseDocument';
-import type { DocumentAnalyses } from './documentAnalyses';
 import type { DocumentStore } from './documentStore';
+import { filePathOf } from './fileUri';
 import { describeError, type Logger } from './logger';
 import type { ReglintSettings } from './settings';
 import type { AnalysisTimes } from './validationDelay';
@@ -36,9 +35,9 @@ export interface PullDiagnosticsDeps {
   documents: DocumentStore;
   /** A document's settings, .reglintrc.json applied. */
   settingsFor(uri: string): Promise<ReglintSettings>;
-  /** Diagnostics published with the lint findings (sanity-train results). */
-  extraDiagnostics(document: TextDocument): Diagnostic[];
-  analyses: DocumentAnalyses;
+  /** An open document's diagnostics (lint findings and sanity-train results), analysis timed. */
+  diagnose(document: TextDocument, settings: ReglintSettings): Diagnostic[];
+  /** Analysis times, for the debounce. */
   analysisTimes: AnalysisTimes;
   logger: Logger;
   /** The workspace folders (file: URIs) whose files the workspace request reports. */
@@ -56,11 +55,6 @@ interface FileResult {
   size: number;
   resultId: string;
 }
-
-const LANGUAGE_BY_EXTENSION: Record<string, string> = {
-  '.ts': 'typescript', '.mts': 'typescript', '.cts': 'typescript', '.tsx': 'typescriptreact',
-  '.js': 'javascript', '.mjs': 'javascript', '.cjs': 'javascript', '.jsx': 'javascriptreact',
-};
 
 /** Files analysed between two yields to the event loop in a workspace request. */
 const FILES_PER_SLICE = 8;
@@ -91,10 +85,6 @@ export class PullDiagnostics {
     this.documentResults.delete(uri);
   }
 
-  get cachedReports(): number {
-    return this.documentResults.size + this.fileResults.size;
-  }
-
   private async documentDiagnostic(params: unknown, token: CancellationToken): Promise<DocumentDiagnosticReport> {
     const uri = (params as { textDocument?: { uri?: unknown } } | null)?.textDocument?.uri;
     if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'textDocument/diagnostic needs params.textDocument.uri');
@@ -119,14 +109,10 @@ export class PullDiagnostics {
     const again = this.documentResults.get(uri);
     if (again && again.version === document.version) return this.report(again.resultId, again.diagnostics, previousResultId);
 
-    const started = performance.now();
-    const outcome = diagnoseDocument(document, settings, this.deps.logger, this.deps.analyses.linterFor(document));
-    this.deps.analysisTimes.record(uri, performance.now() - started);
-    const extra = this.deps.extraDiagnostics(document);
     const result: DocumentResult = {
       version: document.version,
       resultId: `${this.settingsGeneration}:${document.version}:${++this.sequence}`,
-      diagnostics: extra.length ? [...outcome.diagnostics, ...extra] : outcome.diagnostics,
+      diagnostics: this.deps.diagnose(document, settings),
     };
     this.documentResults.set(uri, result);
     return this.report(result.resultId, result.diagnostics, previousResultId);
@@ -214,18 +200,9 @@ export class PullDiagnostics {
     if (resultId === previousResultId) return { kind: 'unchanged', resultId };
     let items: Diagnostic[] = [];
     if (mentionsTfjs(text)) {
-      const language = LANGUAGE_BY_EXTENSION[path.extname(filePath).toLowerCase()] ?? 'typescript';
-      items = diagnoseDocument(TextDocument.create(uri, language, 0, text), settings, this.deps.logger).diagnostics;
+      // fileNameOf keeps the path's own extension, so the language id changes nothing.
+      items = diagnoseDocument(TextDocument.create(uri, 'typescript', 0, text), settings, this.deps.logger).diagnostics;
     }
     return { kind: 'full', resultId, items };
-  }
-}
-
-function filePathOf(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
   }
 }

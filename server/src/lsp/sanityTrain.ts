@@ -23,13 +23,13 @@ import {
   type ServerCapabilities,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileURLToPath } from 'node:url';
-import { analyzeText } from '../analysis';
 import type { ModelGraph, ModelNode } from '../analysis/modelGraph';
 import { specFromGraph } from '../training/modelSpec';
 import { runSanityTrain, type TrainProgress, type TrainReport, type TrainRequest } from '../training/runner';
 import { fileNameOf, MAX_DOCUMENT_CHARS } from './diagnoseDocument';
 import type { DocumentStore } from './documentStore';
+import { filePathOf } from './fileUri';
+import type { GraphCache } from './graphCache';
 import { describeError, type Logger } from './logger';
 import {
   currentDiagnostics,
@@ -83,6 +83,12 @@ export interface SanityTrainDeps {
   documents: DocumentStore;
   commands: ServerCommands;
   logger: Logger;
+  /** The documents' graphs, shared with the outline and hover (server.ts forgets closed documents). */
+  graphs: GraphCache;
+  /** The workspace folders (file: URIs), against which `reglint.train.data` resolves. */
+  workspaceFolders(): readonly string[];
+  /** Whether the client answers workspace/configuration (else the train settings are the defaults). */
+  pullsConfiguration(): boolean;
   /** Re-lint and publish `uri` now (lint + `diagnosticsFor`), resolved once sent. */
   republish(uri: string): Promise<void>;
 }
@@ -96,9 +102,6 @@ export class SanityTrainService {
   /** uri → results by model key (`name#occurrence`). */
   private readonly results = new Map<string, Map<string, StoredResult>>();
   private readonly running = new Map<string, Running>();
-  private readonly graphs = new Map<string, { version: number; graph: ModelGraph }>();
-  private folders: string[] = [];
-  private pullConfiguration = false;
   private serverProgress = false;
   private codeLensRefresh = false;
   private showCurvesLens = false;
@@ -108,11 +111,8 @@ export class SanityTrainService {
   /** From onInitialize: the capabilities to merge, and the command unless the client runs it itself. */
   initialize(params: InitializeParams): Pick<ServerCapabilities, 'codeLensProvider'> {
     const caps = params.capabilities;
-    this.pullConfiguration = caps.workspace?.configuration === true;
     this.serverProgress = caps.window?.workDoneProgress === true;
     this.codeLensRefresh = caps.workspace?.codeLens?.refreshSupport === true;
-    this.folders = (params.workspaceFolders ?? []).map(f => f.uri);
-    if (this.folders.length === 0 && params.rootUri) this.folders = [params.rootUri];
     // VS Code's client registers a VS Code command for every executeCommand id, which would
     // clash with the extension's own `reglint.sanityTrain` (progress UI, trust): such a
     // client lists its commands in initializationOptions.clientCommands and sends the request.
@@ -136,7 +136,7 @@ export class SanityTrainService {
     const stored = this.results.get(document.uri);
     if (!stored || stored.size === 0) return [];
     try {
-      const graph = this.graphOf(document);
+      const graph = this.deps.graphs.get(document);
       const out: Diagnostic[] = [];
       for (const [key, result] of stored) {
         const now = currentDiagnostics(result, document, graph);
@@ -157,26 +157,17 @@ export class SanityTrainService {
   forget(uri: string): void {
     for (const [key, run] of this.running) if (key.startsWith(`${uri}#`)) run.controller.abort();
     this.results.delete(uri);
-    this.graphs.delete(uri);
   }
 
   dispose(): void {
     for (const run of this.running.values()) run.controller.abort();
   }
 
-  private graphOf(document: TextDocument): ModelGraph {
-    const cached = this.graphs.get(document.uri);
-    if (cached && cached.version === document.version) return cached.graph;
-    const graph = analyzeText(document.getText(), fileNameOf(document));
-    this.graphs.set(document.uri, { version: document.version, graph });
-    return graph;
-  }
-
   private codeLenses(uri: string): CodeLens[] | null {
     const document = this.deps.documents.get(uri);
     if (!document || document.getText().length > MAX_DOCUMENT_CHARS) return null;
     try {
-      const graph = this.graphOf(document);
+      const graph = this.deps.graphs.get(document);
       if (graph.fatal || graph.tfjs.modules.length === 0) return [];
       const stored = this.results.get(uri);
       return graph.models.flatMap(model => {
@@ -199,7 +190,7 @@ export class SanityTrainService {
   }
 
   private async settingsFor(uri: string): Promise<TrainSettings> {
-    if (!this.pullConfiguration) return normalizeTrainSettings(undefined);
+    if (!this.deps.pullsConfiguration()) return normalizeTrainSettings(undefined);
     try {
       const [raw] = await this.deps.connection.workspace.getConfiguration([{ scopeUri: uri, section: 'reglint' }]);
       return normalizeTrainSettings(raw, this.deps.logger);
@@ -214,7 +205,7 @@ export class SanityTrainService {
     const document = this.deps.documents.get(params.uri);
     if (!document) throw new ResponseError(ErrorCodes.InvalidParams, `${params.uri} is not open`);
     const text = document.getText();
-    const graph = this.graphOf(document);
+    const graph = this.deps.graphs.get(document);
     if (graph.fatal) throw new ResponseError(ErrorCodes.InvalidParams, `the file could not be analysed: ${graph.fatal}`);
     const model = pickModel(graph, document, params);
     if (!model) throw new ResponseError(ErrorCodes.InvalidParams, `no TensorFlow.js model ${params.modelIndex !== undefined ? `#${params.modelIndex} ` : ''}in ${params.uri}`);
@@ -234,12 +225,13 @@ export class SanityTrainService {
       whatIf: whatIfFromFix(settings.fix),
     };
     if (settings.data) {
-      const file = resolveDataPath(settings.data, params.uri, this.folders);
+      const file = resolveDataPath(settings.data, params.uri, this.deps.workspaceFolders());
       if (file) request.data = { file, features: settings.features, label: settings.label };
     }
+    // Builder mode gets a real path when there is one (the file's relative requires resolve against it).
     let notTrainedReason: string | undefined;
     if (spec.ok) request.spec = spec.spec;
-    else if (trusted) request.builder = { fileName: builderFileName(params.uri, fileName), text, modelName: model.name };
+    else if (trusted) request.builder = { fileName: filePathOf(params.uri) ?? fileName, text, modelName: model.name };
     else notTrainedReason = `${spec.reason}. Building it would mean running the file's own code, which reglint does only in a trusted workspace (Workspace Trust); this workspace is not trusted, so nothing was executed`;
 
     // One run per model: a new request replaces a running one.
@@ -365,13 +357,4 @@ function pickModel(graph: ModelGraph, document: TextDocument, params: SanityTrai
   if (containing) return containing.m;
   const above = starts.filter(s => s.line <= params.line!).sort((a, b) => b.line - a.line)[0];
   return (above ?? starts.sort((a, b) => a.line - b.line)[0])?.m;
-}
-
-/** A real path for builder mode (relative requires resolve against it). */
-function builderFileName(uri: string, fallback: string): string {
-  try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : fallback;
-  } catch {
-    return fallback;
-  }
 }

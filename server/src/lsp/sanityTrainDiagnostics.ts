@@ -12,8 +12,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ModelGraph, ModelNode } from '../analysis/modelGraph';
 import type { CheckResult } from '../training/checks/types';
 import type { TrainReport } from '../training/runner';
+import { DIAGNOSTIC_SOURCE, spanToRange } from './toDiagnostic';
 
-export const SANITY_TRAIN_SOURCE = 'reglint';
 export const SANITY_TRAIN_DOC = 'https://github.com/reglint/reglint/blob/main/docs/training.md#checks';
 export const STALE_PREFIX = '(stale) ';
 
@@ -99,7 +99,7 @@ const SEVERITY: Record<CheckResult['verdict'], DiagnosticSeverity | undefined> =
 /** One diagnostic per failing or warning check, plus one summary (always, so a run is visible). */
 export function reportDiagnostics(report: TrainReport, ctx: ReportContext): Diagnostic[] {
   const range = definitionRange(ctx.document, ctx.model);
-  const base = { range, source: SANITY_TRAIN_SOURCE, codeDescription: { href: SANITY_TRAIN_DOC } };
+  const base = { range, source: DIAGNOSTIC_SOURCE, codeDescription: { href: SANITY_TRAIN_DOC } };
   const related = (c: CheckResult): DiagnosticRelatedInformation[] => {
     const entries = c.id === 'generalization-gap' || c.id === 'what-if'
       ? report.whatIfChanges.map(w => ({ graphIndex: w.graphIndex, line: w.line, message: `what-if: ${w.description}` }))
@@ -107,7 +107,7 @@ export function reportDiagnostics(report: TrainReport, ctx: ReportContext): Diag
     return entries.flatMap(e => {
       const layer = e.graphIndex !== undefined ? ctx.graph.layers[e.graphIndex] : undefined;
       const r: Range | undefined = layer
-        ? { start: ctx.document.positionAt(layer.nameSpan.start), end: ctx.document.positionAt(layer.nameSpan.end) }
+        ? spanToRange(ctx.document, layer.nameSpan)
         : e.line !== undefined ? { start: { line: e.line - 1, character: 0 }, end: { line: e.line - 1, character: 0 } } : undefined;
       return r ? [{ location: { uri: ctx.uri, range: r }, message: e.message }] : [];
     });

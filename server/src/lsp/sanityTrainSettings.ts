@@ -2,10 +2,12 @@
 // Code sends them, or flat `{"train.data": ...}`), validated; anything unusable keeps its
 // default and is logged, like the other settings (settings.ts).
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { resolveFixSettings, type FixSettings } from '../fixes/types';
+import { RECIPE } from '../training/recipe';
 import type { WhatIfSettings } from '../training/whatIf';
+import { filePathOf } from './fileUri';
 import type { Logger } from './logger';
+import { isRecord, normalizeFixSettings, settingsSection } from './settings';
 
 export interface TrainSettings {
   budgetSeconds: number;
@@ -19,24 +21,12 @@ export interface TrainSettings {
   fix: FixSettings;
 }
 
-export const DEFAULT_BUDGET_SECONDS = 10;
 const MAX_BUDGET_SECONDS = 600;
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function section(raw: Record<string, unknown>, name: string): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  if (isRecord(raw[name])) Object.assign(out, raw[name]);
-  for (const [k, v] of Object.entries(raw)) if (k.startsWith(`${name}.`)) out[k.slice(name.length + 1)] = v;
-  return out;
-}
-
 export function normalizeTrainSettings(raw: unknown, logger?: Logger): TrainSettings {
-  const settings: TrainSettings = { budgetSeconds: DEFAULT_BUDGET_SECONDS, seed: 1, fix: resolveFixSettings() };
+  const settings: TrainSettings = { budgetSeconds: RECIPE.defaultBudgetSeconds, seed: 1, fix: resolveFixSettings() };
   if (!isRecord(raw)) return settings;
-  const t = section(raw, 'train');
+  const t = settingsSection(raw, 'train');
   const warn = (key: string, value: unknown, why: string) =>
     logger?.warn(`reglint.train.${key}: ${JSON.stringify(value)} ${why}; using the default.`);
   if (t.budgetSeconds !== undefined) {
@@ -61,7 +51,7 @@ export function normalizeTrainSettings(raw: unknown, logger?: Logger): TrainSett
     if (names.length) settings.features = names;
   } else if (features !== undefined && features !== null) warn('features', features, 'is not a list of column names');
   if (typeof t.label === 'string' && t.label.trim() !== '') settings.label = t.label.trim();
-  settings.fix = resolveFixSettings(section(raw, 'fix') as Partial<FixSettings>);
+  settings.fix = normalizeFixSettings(raw);
   return settings;
 }
 
@@ -76,15 +66,8 @@ export function whatIfFromFix(fix: FixSettings): WhatIfSettings {
  */
 export function resolveDataPath(data: string, documentUri: string, folderUris: readonly string[]): string | undefined {
   if (path.isAbsolute(data)) return data;
-  const toPath = (uri: string) => {
-    try {
-      return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-    } catch {
-      return undefined;
-    }
-  };
-  const docPath = toPath(documentUri);
-  const folders = folderUris.map(toPath).filter((p): p is string => !!p);
+  const docPath = filePathOf(documentUri);
+  const folders = folderUris.map(filePathOf).filter((p): p is string => !!p);
   const containing = docPath ? folders.filter(f => docPath.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0] : undefined;
   const base = containing ?? folders[0] ?? (docPath ? path.dirname(docPath) : undefined);
   return base ? path.join(base, data) : undefined;

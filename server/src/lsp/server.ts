@@ -6,6 +6,7 @@ import {
   DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
   type Connection,
+  type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -15,12 +16,13 @@ import { ServerCommands } from './commands';
 import { diagnoseDocument, MAX_DOCUMENT_CHARS } from './diagnoseDocument';
 import { DocumentAnalyses } from './documentAnalyses';
 import { DocumentStore } from './documentStore';
+import { GraphCache } from './graphCache';
 import { connectionLogger, describeError } from './logger';
 import { MODEL_FEATURE_CAPABILITIES, registerModelFeatures } from './modelFeatures';
 import { CONFIG_WATCH_GLOB, ProjectConfigs } from './projectConfig';
 import { SanityTrainService } from './sanityTrain';
 import { PullDiagnostics } from './pullDiagnostics';
-import { SettingsStore } from './settings';
+import { SettingsStore, type ReglintSettings } from './settings';
 import { registerStatsRequest } from './statsRequest';
 import { AnalysisTimes } from './validationDelay';
 import { ValidationScheduler } from './validationScheduler';
@@ -45,6 +47,14 @@ export function startServer(connection: Connection): void {
   /** Documents currently skipped for size, so the log says it once, not per keystroke. */
   const skippedForSize = new Set<string>();
   let clientAcceptsDynamicConfigurationRegistration = false;
+  let clientAnswersConfiguration = false;
+  /** Each open document's ModelGraph, for the outline, hover and sanity-train (./graphCache.ts). */
+  const graphs = new GraphCache((document, fileName) => analyses.graphFor(document, fileName));
+
+  /** A document's settings, .reglintrc.json applied. */
+  async function settingsFor(uri: string): Promise<ReglintSettings> {
+    return projectConfigs.apply(uri, await settings.get(uri));
+  }
   // Server commands (workspace/executeCommand) register here; one dispatcher for all.
   const commands = new ServerCommands(logger);
   // Quick fixes, suppressions, source.fixAll.reglint and reglint.applyFixAll (./codeActions.ts).
@@ -54,7 +64,7 @@ export function startServer(connection: Connection): void {
     commands,
     logger,
     optionsFor: async uri => {
-      const documentSettings = projectConfigs.apply(uri, await settings.get(uri));
+      const documentSettings = await settingsFor(uri);
       return { enabled: documentSettings.enable, lintOptions: { rules: documentSettings.rules }, fixSettings: documentSettings.fix };
     },
   });
@@ -64,20 +74,32 @@ export function startServer(connection: Connection): void {
     const document = documents.get(uri);
     if (!document) return;
     const version = document.version;
-    const documentSettings = projectConfigs.apply(uri, await settings.get(uri));
+    const documentSettings = await settingsFor(uri);
     // A newer edit or a close may have arrived while the settings were fetched.
     // (The store updates documents in place, so compare versions, not objects.)
     if (!isCurrent() || documents.get(uri)?.version !== version) return;
 
-    const started = performance.now();
-    const outcome = diagnoseDocument(document, documentSettings, logger, analyses.linterFor(document));
-    analysisTimes.record(uri, performance.now() - started);
-    logSizeSkip(document, outcome.kind === 'skipped-too-large');
+    const outcome = diagnoseOpenDocument(document, documentSettings);
+    logSizeSkip(document, outcome.skippedTooLarge);
 
     if (!isCurrent() || document.version !== version) return;
-    // Sanity-train results (./sanityTrain.ts) are published with the lint findings, so a re-lint keeps them.
+    void connection.sendDiagnostics({ uri, version, diagnostics: outcome.diagnostics });
+  }
+
+  /**
+   * An open document's diagnostics, pushed or pulled: the lint findings (analysed
+   * incrementally, timed for the debounce) and the sanity-train results (./sanityTrain.ts),
+   * published together so a re-lint keeps them.
+   */
+  function diagnoseOpenDocument(document: TextDocument, documentSettings: ReglintSettings): { skippedTooLarge: boolean; diagnostics: Diagnostic[] } {
+    const started = performance.now();
+    const outcome = diagnoseDocument(document, documentSettings, logger, analyses.linterFor(document));
+    analysisTimes.record(document.uri, performance.now() - started);
     const trained = sanityTrain.diagnosticsFor(document);
-    void connection.sendDiagnostics({ uri, version, diagnostics: trained.length ? [...outcome.diagnostics, ...trained] : outcome.diagnostics });
+    return {
+      skippedTooLarge: outcome.kind === 'skipped-too-large',
+      diagnostics: trained.length ? [...outcome.diagnostics, ...trained] : outcome.diagnostics,
+    };
   }
 
   function logSizeSkip(document: TextDocument, skipped: boolean): void {
@@ -94,12 +116,16 @@ export function startServer(connection: Connection): void {
     logger.error(`Validation of ${uri} failed:\n${describeError(error)}`),
   );
   // Sanity-train: reglint/sanityTrain request, command, CodeLens, results as diagnostics.
-  const sanityTrain = new SanityTrainService({ connection, documents, commands, logger, republish: uri => validate(uri, () => true) });
+  const sanityTrain = new SanityTrainService({
+    connection, documents, commands, logger, graphs,
+    workspaceFolders: () => workspaceFolders,
+    pullsConfiguration: () => clientAnswersConfiguration,
+    republish: uri => validate(uri, () => true),
+  });
 
   const pull = new PullDiagnostics({
-    connection, documents, analyses, analysisTimes, logger,
-    settingsFor: async uri => projectConfigs.apply(uri, await settings.get(uri)),
-    extraDiagnostics: document => sanityTrain.diagnosticsFor(document),
+    connection, documents, analysisTimes, logger, settingsFor,
+    diagnose: (document, documentSettings) => diagnoseOpenDocument(document, documentSettings).diagnostics,
     workspaceFolders: () => workspaceFolders,
   });
 
@@ -123,7 +149,8 @@ export function startServer(connection: Connection): void {
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri];
     clientAcceptsDynamicConfigurationRegistration = workspace?.didChangeConfiguration?.dynamicRegistration === true;
     clientWatchesFilesDynamically = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    if (workspace?.configuration === true) {
+    clientAnswersConfiguration = workspace?.configuration === true;
+    if (clientAnswersConfiguration) {
       settings.usePullModel(async uri => {
         const [section] = await connection.workspace.getConfiguration([{ scopeUri: uri, section: 'reglint' }]);
         return section;
@@ -163,10 +190,11 @@ export function startServer(connection: Connection): void {
   });
 
   // Outline (document symbols) and hover over the ModelGraph (./modelFeatures.ts).
-  const graphs = registerModelFeatures(connection, {
+  registerModelFeatures(connection, {
     document: uri => documents.get(uri),
-    enabled: async uri => projectConfigs.apply(uri, await settings.get(uri)).enable,
+    enabled: async uri => (await settingsFor(uri)).enable,
     logger,
+    graphs,
   });
 
   documents.listen(connection, {

@@ -67,12 +67,8 @@ export function normalizeSettings(raw: unknown, logger?: Logger): ReglintSetting
 }
 
 /** `reglint.fix.*`, nested (`{fix: {l2}}`, VS Code) or flat (`{"fix.l2": ...}`). */
-function normalizeFixSettings(raw: Record<string, unknown>, logger?: Logger): FixSettings {
-  const given: Record<string, unknown> = {};
-  if (isRecord(raw.fix)) Object.assign(given, raw.fix);
-  for (const [key, value] of Object.entries(raw)) {
-    if (key.startsWith('fix.')) given[key.slice('fix.'.length)] = value;
-  }
+export function normalizeFixSettings(raw: Record<string, unknown>, logger?: Logger): FixSettings {
+  const given = settingsSection(raw, 'fix');
   const fix = resolveFixSettings(given as Partial<FixSettings>);
   for (const key of Object.keys(DEFAULT_FIX_SETTINGS) as (keyof FixSettings)[]) {
     const value = given[key];
@@ -83,8 +79,18 @@ function normalizeFixSettings(raw: Record<string, unknown>, logger?: Logger): Fi
   return fix;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The keys under `name`, nested (`{name: {key}}`, VS Code) or flat (`{"name.key": ...}`); flat wins. */
+export function settingsSection(raw: Record<string, unknown>, name: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (isRecord(raw[name])) Object.assign(out, raw[name]);
+  for (const [key, value] of Object.entries(raw)) {
+    if (key.startsWith(`${name}.`)) out[key.slice(name.length + 1)] = value;
+  }
+  return out;
 }
 
 /** Fetches the raw `reglint` section for a document (workspace/configuration). */
