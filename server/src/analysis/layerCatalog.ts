@@ -40,11 +40,6 @@ export function isLayerFactory(name: string): boolean {
   return kindByFactory.has(name);
 }
 
-/** Weighted layers: the ones the *-unregularized rules are about. */
-export function isWeightedKind(kind: LayerKind): boolean {
-  return kind === 'dense' || kind === 'conv' || kind === 'recurrent';
-}
-
 export const REGULARIZER_FACTORIES = new Set(['l1', 'l2', 'l1l2']);
 
 /** Module specifiers that export the tfjs (or tfjs-layers) API. */

@@ -2,10 +2,10 @@
 // elements, named imports, destructuring patterns) the way the file already writes it:
 // one item per line or all on one line, with or without a trailing comma, with trailing
 // comments left on the line they belong to.
-import { ts } from 'ts-morph';
+import { ts } from '../analysis/parse';
 import type { Span } from '../analysis/modelGraph';
 import type { FixContext } from './fixContext';
-import { endOfTriviaLine, indentationAt, lineStartOf, nextLineStartOf, skipTrivia, startsItsLine } from './sourceText';
+import { endOfTriviaLine, indentationAt, skipTrivia, startsItsLine, wholeLineSpan } from './sourceText';
 import type { TextEdit } from './types';
 
 export interface CommaList {
@@ -78,17 +78,16 @@ export function removeItem(ctx: FixContext, list: CommaList, index: number): Tex
   // Not last: everything up to the next item goes (its comma, a trailing comment, the line break).
   if (!isLast) return [{ start: item.start, end: list.items[index + 1].start, newText: '' }];
   const afterItem = list.hasTrailingComma ? skipTrivia(text, item.end) + 1 : item.end;
-  const lineEnd = endOfTriviaLine(text, afterItem);
-  const ownLine = startsItsLine(text, item.start) && lineEnd !== undefined;
+  const ownLine = wholeLineSpan(text, item.start, afterItem);
   if (index === 0) {
-    if (ownLine) return [{ start: lineStartOf(text, item.start), end: nextLineStartOf(text, lineEnd), newText: '' }];
+    if (ownLine) return [{ ...ownLine, newText: '' }];
     return [{ start: item.start, end: afterItem, newText: '' }];
   }
   const previous = list.items[index - 1];
   if (ownLine) {
     // The last item on its own line: drop the line, and the comma before it unless the
     // list keeps trailing commas.
-    const edits: TextEdit[] = [{ start: lineStartOf(text, item.start), end: nextLineStartOf(text, lineEnd), newText: '' }];
+    const edits: TextEdit[] = [{ ...ownLine, newText: '' }];
     if (!list.hasTrailingComma) {
       const comma = skipTrivia(text, previous.end);
       edits.push({ start: comma, end: comma + 1, newText: '' });

@@ -1,7 +1,7 @@
 // Setting keys in a layer's config, whatever shape the config takes: no argument
 // (`dense()`), an empty or filled object literal on one line or many, or a config held in a
 // variable (`dense(cfg)` becomes `dense({...cfg, key: value})`, leaving the shared object alone).
-import { ts } from 'ts-morph';
+import { ts } from '../analysis/parse';
 import type { LayerNode } from '../analysis/modelGraph';
 import { UNKNOWN } from '../analysis/modelGraph';
 import { appendItem, commaListOf } from './commaList';
@@ -36,6 +36,11 @@ export function setConfigEntries(ctx: FixContext, layer: LayerNode, entries: Con
     return [{ start: arg.getStart(ctx.sourceFile), end: arg.end, newText: ctx.objectLiteral(`...${arg.getText(ctx.sourceFile)}, ${body}`) }];
   }
   return undefined;
+}
+
+/** Edits that set `useBias: false` on the layer; undefined when not well defined. */
+export function disableBiasEdits(ctx: FixContext, layer: LayerNode): TextEdit[] | undefined {
+  return setConfigEntries(ctx, layer, [{ key: 'useBias', value: 'false' }]);
 }
 
 function setInObjectLiteral(ctx: FixContext, literal: ts.ObjectLiteralExpression, entries: ConfigEntry[]): TextEdit[] | undefined {

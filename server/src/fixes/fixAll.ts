@@ -1,10 +1,10 @@
 // Fix-all (`source.fixAll.reglint`, `reglint --fix`): the preferred fix of every finding,
 // applied in one pass without overlapping edits; findings whose fix collides with one
 // already taken wait for the next pass, over the re-linted text, until nothing changes.
-import { lintText, type LintMessage, type LintOptions } from '../lint/lintText';
+import { lintText, type LintMessage, type LintOptions, type LintResult } from '../lint/lintText';
 import { UNUSED_DIRECTIVE_RULE_ID } from '../lint/suppressions';
 import { FixContext } from './fixContext';
-import { fixesInContext } from './registry';
+import { preferredFixInContext } from './registry';
 import { applyEdits, editsConflict, sameEdit } from './textEdits';
 import { resolveFixSettings, type FixSettings, type TextEdit } from './types';
 
@@ -26,12 +26,17 @@ interface PassPlan {
   fixable: number;
 }
 
+/**
+ * `initial`, when given, must be `lintText(text, fileName, lintOptions)`: a caller that has
+ * just linted the text passes its result rather than having it linted again.
+ */
 export function fixAll(
   text: string, fileName: string, lintOptions: LintOptions = {}, fixSettings: Partial<FixSettings> = {},
+  initial?: LintResult,
 ): FixAllResult {
   const settings = resolveFixSettings(fixSettings);
   let current = text;
-  let result = lintText(current, fileName, lintOptions);
+  let result = initial ?? lintText(current, fileName, lintOptions);
   // Like `eslint --fix`, leave a file that does not parse alone: edits could make it worse.
   if (result.graph.parseProblems.length > 0 || result.graph.fatal) {
     return { output: text, appliedCount: 0, remaining: result.messages };
@@ -61,7 +66,7 @@ function planPass(ctx: FixContext, messages: LintMessage[]): PassPlan {
   for (const message of messages) {
     // Stale directives are reported, not deleted on save: the user may be mid-edit.
     if (message.ruleId === UNUSED_DIRECTIVE_RULE_ID) continue;
-    const preferred = fixesInContext(ctx, message).find((fix) => fix.isPreferred);
+    const preferred = preferredFixInContext(ctx, message);
     if (!preferred) continue;
     plan.fixable++;
     // An edit identical to one already taken (the same import specifier) is shared.

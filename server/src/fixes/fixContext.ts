@@ -1,8 +1,7 @@
 // Everything a remedy needs to know about one file: its text, its ModelGraph, the fix
 // settings, the file's layout conventions, and its syntax tree (parsed once, on demand, to
 // check what the graph's spans do not say: which block a statement sits in, where commas are).
-import { ts } from 'ts-morph';
-import { parseWithParents } from '../analysis/parse';
+import { parseWithParents, ts } from '../analysis/parse';
 import type { LayerNode, ModelGraph, Span } from '../analysis/modelGraph';
 import { lineEndingOf } from './sourceText';
 import type { FixSettings } from './types';

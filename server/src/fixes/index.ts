@@ -1,6 +1,6 @@
 // Findings -> text edits. Pure functions over text and the ModelGraph, no LSP types: the
 // language server turns these into code actions, the CLI into `--fix` writes.
-export { fixesFor } from './registry';
+export { fixesFor, preferredFixFor } from './registry';
 export { fixAll, MAX_FIX_PASSES, type FixAllResult } from './fixAll';
 export { applyEdits } from './textEdits';
 export { suppressionFix } from './suppressionFix';

@@ -2,10 +2,10 @@
 // channel axis (axis 1 for channelsFirst convs). When the conv
 // is affine with a bias (the conv default: linear activation, useBias true), the batch norm
 // would cancel that bias (bias-before-batchnorm), so the same fix sets useBias: false.
-import { setConfigEntries } from './configEdits';
+import { biasCancelledByNorm, featureAxisOf } from '../rules/layerFacts';
+import { disableBiasEdits } from './configEdits';
 import { insertLayerAfter } from './layerPlacement';
 import type { Remedy } from './remedy';
-import { biasCancelledByNorm, featureAxisOf } from './redundantBias';
 import { layerCallee } from './tfjsNames';
 
 export const insertBatchNormalization: Remedy = (ctx, finding) => {
@@ -21,7 +21,7 @@ export const insertBatchNormalization: Remedy = (ctx, finding) => {
   if (!biasCancelledByNorm(layer, axis)) {
     return { title: `Insert batchNormalization after this ${layer.factory} layer`, edits: [...callee.edits, ...placed] };
   }
-  const noBias = setConfigEntries(ctx, layer, [{ key: 'useBias', value: 'false' }]);
+  const noBias = disableBiasEdits(ctx, layer);
   if (!noBias) return undefined;
   return {
     title: `Insert batchNormalization after this ${layer.factory} layer (and set useBias: false, which it makes redundant)`,

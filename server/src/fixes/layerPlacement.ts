@@ -5,11 +5,11 @@
 //   old layer's output fed.
 // A layer whose site is `other` (bound to a variable used twice, built by `.map`, a lone
 // `if (c) model.add(...)` without a block) has no well-defined place: no edit is offered.
-import { ts } from 'ts-morph';
+import { ts } from '../analysis/parse';
 import type { LayerNode, Span } from '../analysis/modelGraph';
 import { commaListOf, insertAfterItem, removeItem } from './commaList';
 import type { FixContext } from './fixContext';
-import { endOfTriviaLine, indentationAt, lineStartOf, nextLineStartOf, startsItsLine } from './sourceText';
+import { endOfTriviaLine, indentationAt, wholeLineSpan } from './sourceText';
 import type { TextEdit } from './types';
 
 export type Placement =
@@ -109,11 +109,9 @@ export function removeLayer(ctx: FixContext, layer: LayerNode): TextEdit[] | und
 
 function removeStatement(ctx: FixContext, statement: ts.Statement): TextEdit {
   const start = statement.getStart(ctx.sourceFile);
-  const lineEnd = endOfTriviaLine(ctx.text, statement.end);
   // Alone on its line (a trailing comment goes with it): remove the whole line.
-  if (startsItsLine(ctx.text, start) && lineEnd !== undefined) {
-    return { start: lineStartOf(ctx.text, start), end: nextLineStartOf(ctx.text, lineEnd), newText: '' };
-  }
+  const line = wholeLineSpan(ctx.text, start, statement.end);
+  if (line) return { ...line, newText: '' };
   let end = statement.end;
   while (ctx.text[end] === ' ' || ctx.text[end] === '\t') end++;
   return { start, end, newText: '' };

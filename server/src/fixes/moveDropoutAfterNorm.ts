@@ -3,11 +3,9 @@
 // for a single batch norm written in the same statement list or array, or wrapping the
 // dropout directly in a functional chain.
 import type { LayerNode } from '../analysis/modelGraph';
-import { readConfig } from '../rules/config';
-import { isConv, isDense } from '../rules/layerFacts';
-import { setConfigEntries } from './configEdits';
+import { biasCancelledByNorm, isConv, isDense, normAxisOf } from '../rules/layerFacts';
+import { disableBiasEdits } from './configEdits';
 import type { FixContext } from './fixContext';
-import { biasCancelledByNorm } from './redundantBias';
 import { moveLayerAfter } from './layerPlacement';
 import type { Remedy } from './remedy';
 
@@ -22,7 +20,7 @@ export const moveDropoutAfterNorm: Remedy = (ctx, finding) => {
   // Once the dropout is gone from between them, a biased affine layer may sit right before the norm.
   const exposed = layerExposedToNorm(ctx, dropout, norm);
   if (!exposed) return { title, edits: moved };
-  const noBias = setConfigEntries(ctx, exposed, [{ key: 'useBias', value: 'false' }]);
+  const noBias = disableBiasEdits(ctx, exposed);
   if (!noBias) return undefined;
   return { title: `${title} (and set useBias: false on the ${exposed.factory} layer before it)`, edits: [...moved, ...noBias] };
 };
@@ -33,7 +31,6 @@ function layerExposedToNorm(ctx: FixContext, dropout: LayerNode, norm: LayerNode
   if (!Array.isArray(dropout.next) || dropout.next.length !== 1 || dropout.next[0] !== norm.index) return undefined;
   const before = ctx.layer(dropout.prev[0]);
   if (!before || !(isDense(before) || isConv(before)) || !Array.isArray(before.next) || before.next.length !== 1) return undefined;
-  const axis = readConfig(norm, 'axis');
-  const normAxis = axis.state === 'absent' ? -1 : axis.state === 'set' && typeof axis.value === 'number' ? axis.value : undefined;
+  const normAxis = normAxisOf(norm);
   return normAxis !== undefined && biasCancelledByNorm(before, normAxis) ? before : undefined;
 }

@@ -41,19 +41,42 @@ export function fixesFor(text: string, graph: ModelGraph, finding: Finding, sett
 
 export function fixesInContext(ctx: FixContext, finding: Finding): Fix[] {
   const fixes: Fix[] = [];
-  for (const remedy of remediesFor(finding.ruleId, ctx.settings)) {
-    let proposed: ReturnType<Remedy>;
-    try {
-      proposed = remedy(ctx, finding);
-    } catch (error) {
-      if (error instanceof UnparsableForFixes) return [];
-      throw error;
-    }
-    const edits = proposed && normalizeEdits(proposed.edits, ctx.text.length);
-    if (!proposed || !edits) continue;
-    fixes.push({ title: proposed.title, ruleId: finding.ruleId, isPreferred: fixes.length === 0, edits });
+  try {
+    for (const fix of proposedFixes(ctx, finding)) fixes.push(withPreferred(fix, fixes.length === 0));
+  } catch (error) {
+    if (error instanceof UnparsableForFixes) return [];
+    throw error;
   }
   return fixes;
+}
+
+/** The preferred fix alone (the first of `fixesInContext`), without building the others. */
+export function preferredFixInContext(ctx: FixContext, finding: Finding): Fix | undefined {
+  try {
+    for (const fix of proposedFixes(ctx, finding)) return withPreferred(fix, true);
+  } catch (error) {
+    if (error instanceof UnparsableForFixes) return undefined;
+    throw error;
+  }
+  return undefined;
+}
+
+export function preferredFixFor(text: string, graph: ModelGraph, finding: Finding, settings: Partial<FixSettings> = {}): Fix | undefined {
+  return preferredFixInContext(contextFor(text, graph, resolveFixSettings(settings)), finding);
+}
+
+/** The remedies' well-formed fixes in order, built one at a time as they are asked for. */
+function* proposedFixes(ctx: FixContext, finding: Finding): Generator<Omit<Fix, 'isPreferred'>> {
+  for (const remedy of remediesFor(finding.ruleId, ctx.settings)) {
+    const proposed = remedy(ctx, finding);
+    const edits = proposed && normalizeEdits(proposed.edits, ctx.text.length);
+    if (!proposed || !edits) continue;
+    yield { title: proposed.title, ruleId: finding.ruleId, edits };
+  }
+}
+
+function withPreferred({ title, ruleId, edits }: Omit<Fix, 'isPreferred'>, isPreferred: boolean): Fix {
+  return { title, ruleId, isPreferred, edits };
 }
 
 /** Sorted, duplicates merged; undefined when edits overlap or leave the text. */

@@ -6,7 +6,7 @@
 // - a key the layer ignores or throws on -> the weight key it does read (depthwiseConv2d:
 //   depthwise; separableConv2d: depthwise + pointwise; otherwise kernel), or removed when
 //   that key is already set.
-import { ts } from 'ts-morph';
+import { ts } from '../analysis/parse';
 import type { ConfigValue, LayerNode, RegularizerValue, Span } from '../analysis/modelGraph';
 import { UNKNOWN } from '../analysis/modelGraph';
 import { isConfigObject, isRegularizerValue, regularizerProps } from '../rules/config';

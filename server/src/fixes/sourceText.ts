@@ -58,6 +58,16 @@ export function endOfTriviaLine(text: string, offset: number): number | undefine
   }
 }
 
+/**
+ * The whole line(s) holding `start`..`end`, line break included, when that code has them to
+ * itself (only indentation before, only whitespace and comments after); otherwise undefined.
+ */
+export function wholeLineSpan(text: string, start: number, end: number): { start: number; end: number } | undefined {
+  const lineEnd = endOfTriviaLine(text, end);
+  if (!startsItsLine(text, start) || lineEnd === undefined) return undefined;
+  return { start: lineStartOf(text, start), end: nextLineStartOf(text, lineEnd) };
+}
+
 /** The first offset at or after `offset` that is not whitespace or a comment. */
 export function skipTrivia(text: string, offset: number): number {
   let i = offset;

@@ -2,8 +2,9 @@
 // the layer it sits next to (`tf.layers.`, `L.`, `layers.`, `this.tf.layers.`); a new
 // regularizer through the file's own regularizers binding. When the file reaches tfjs by
 // named imports or destructuring and lacks the name, the fix adds it there.
-import { ts } from 'ts-morph';
+import { ts } from '../analysis/parse';
 import type { LayerNode } from '../analysis/modelGraph';
+import { localNameOf, namespacedLayerCallee, regularizerCalleeInScope } from '../rules/suggestedCode';
 import { commaListOf, appendItem } from './commaList';
 import type { FixContext } from './fixContext';
 import type { TextEdit } from './types';
@@ -27,21 +28,15 @@ export function layerCallee(ctx: FixContext, near: LayerNode, factory: string): 
   // In the file's own style: add the factory next to the one `near` was destructured with.
   const pattern = ctx.declares(factory) ? undefined : bindingPatternDeclaring(ctx, ctx.slice(near.calleeSpan), near.span.start);
   if (pattern) return { name: factory, edits: appendItem(ctx, commaListOf(ctx, pattern), factory, ' ') };
-  if (tfjs.layersNamespaces.length > 0) return { name: `${tfjs.layersNamespaces[0]}.${factory}`, edits: [] };
-  if (tfjs.namespaces.length > 0) return { name: `${tfjs.namespaces[0]}.layers.${factory}`, edits: [] };
-  return undefined;
+  const namespaced = namespacedLayerCallee(tfjs, factory);
+  return namespaced === undefined ? undefined : { name: namespaced, edits: [] };
 }
 
 /** The callee for a regularizer factory, e.g. `tf.regularizers.l2`. */
 export function regularizerCallee(ctx: FixContext, near: LayerNode, factory: RegularizerFactory): Callee | undefined {
-  const tfjs = ctx.graph.tfjs;
-  const local = localNameOf(tfjs.regularizerFactories, factory);
-  if (local !== undefined) return { name: local, edits: [] };
-  if (tfjs.regularizersNamespaces.length > 0) return { name: `${tfjs.regularizersNamespaces[0]}.${factory}`, edits: [] };
   // `tf.layers.` / `this.tf.layers.` is in scope where the layer is: so is `tf.regularizers.`.
-  const prefix = compactPrefix(near.calleePrefix);
-  if (prefix.endsWith('.layers.')) return { name: `${prefix.slice(0, -'layers.'.length)}regularizers.${factory}`, edits: [] };
-  if (tfjs.namespaces.length > 0) return { name: `${tfjs.namespaces[0]}.regularizers.${factory}`, edits: [] };
+  const inScope = regularizerCalleeInScope(ctx.graph.tfjs, compactPrefix(near.calleePrefix), factory);
+  if (inScope !== undefined) return { name: inScope, edits: [] };
   if (ctx.declares('regularizers')) return undefined;
   const imports = namedImportsNode(ctx) ?? tfjsRequirePattern(ctx);
   if (!imports) return undefined;
@@ -51,10 +46,6 @@ export function regularizerCallee(ctx: FixContext, near: LayerNode, factory: Reg
 /** `tf . layers .` or a prefix broken over lines, written compactly. */
 function compactPrefix(prefix: string): string {
   return prefix.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|\s+/g, '');
-}
-
-function localNameOf(bindings: Record<string, string>, factory: string): string | undefined {
-  return Object.keys(bindings).find((name) => bindings[name] === factory);
 }
 
 /** The `{...}` of `import {layers, sequential} from '@tensorflow/tfjs'`. */

@@ -4,9 +4,8 @@
 //   /* reglint-disable dense-unregularized */        (the whole file)
 // No rule ids means every rule. A directive (or one of its ids) that suppresses nothing
 // is itself reported as `unused-disable-directive` (a hint), so stale comments surface.
-import { ts } from 'ts-morph';
 import type { Span } from '../analysis/modelGraph';
-import { parseWithParents } from '../analysis/parse';
+import { parseWithParents, ts } from '../analysis/parse';
 import { ruleById } from '../rules';
 import type { Severity } from '../rules/rule';
 import type { LintMessage, LintOptions } from './lintText';
@@ -86,12 +85,18 @@ function unusedReport(directive: Directive, used: Set<string>, options: LintOpti
   };
 }
 
-/** Every reglint directive in the file's comments (never in strings or templates). */
-export function parseDirectives(text: string, fileName: string): Directive[] {
+/**
+ * Every reglint directive in the file's comments (never in strings or templates).
+ * `parsed` gives the file's tree with parent pointers (undefined when it does not parse),
+ * for a caller that has it already; it is asked for only when the file mentions a directive.
+ */
+export function parseDirectives(
+  text: string, fileName: string, parsed: () => ts.SourceFile | undefined = () => parseWithParents(text, fileName),
+): Directive[] {
   if (!text.includes(MARKER)) return [];
   const lines = new LineIndex(text);
   const directives: Directive[] = [];
-  for (const comment of commentsMentioning(text, fileName, MARKER)) {
+  for (const comment of commentsMentioning(text, parsed(), MARKER)) {
     const isLineComment = text.startsWith('//', comment.start);
     const bodyStart = comment.start + 2;
     const body = text.slice(bodyStart, isLineComment ? comment.end : comment.end - 2);
@@ -118,9 +123,8 @@ export function parseDirectives(text: string, fileName: string): Directive[] {
  * a token (a string, a template, a regex) it is not a comment; otherwise it lies in the
  * trivia before a token, which holds only whitespace and comments.
  */
-function commentsMentioning(text: string, fileName: string, needle: string): Span[] {
+function commentsMentioning(text: string, sourceFile: ts.SourceFile | undefined, needle: string): Span[] {
   // With parent pointers, which getChildren needs. Too deeply nested to parse: no directive.
-  const sourceFile = parseWithParents(text, fileName);
   if (!sourceFile) return [];
   const found = new Map<number, Span>();
   for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {

@@ -26,7 +26,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixAll, fixesFor, suppressionFix, type FixSettings, type TextEdit } from '../fixes';
+import { fixAll, fixesFor, preferredFixFor, suppressionFix, type FixSettings, type TextEdit } from '../fixes';
 import { lintText, type LintMessage, type LintOptions, type LintResult } from '../lint/lintText';
 import { UNUSED_DIRECTIVE_RULE_ID } from '../lint/suppressions';
 import type { ServerCommands } from './commands';
@@ -272,16 +272,18 @@ class Snapshot {
     if (cached?.anyFixable !== undefined) return cached.anyFixable;
     const anyFixable = linted.messages.some(message =>
       message.ruleId !== UNUSED_DIRECTIVE_RULE_ID &&
-      this.guard(`fixes for ${message.ruleId}`, [], () => fixesFor(this.text, linted.graph, message, this.options.fixSettings))
-        .some(fix => fix.isPreferred),
+      this.guard(`fixes for ${message.ruleId}`, undefined, () =>
+        preferredFixFor(this.text, linted.graph, message, this.options.fixSettings)) !== undefined,
     );
     if (cached) cached.anyFixable = anyFixable;
     return anyFixable;
   }
 
   fixAllEdit(documentChanges: boolean): { edit: WorkspaceEdit; fixes: number } | undefined {
+    // The text was linted with these options already (when that lint succeeded): start from it.
+    const linted = this.lint();
     const result = this.guard('fix-all', undefined, () =>
-      fixAll(this.text, this.fileName, this.options.lintOptions, this.options.fixSettings));
+      fixAll(this.text, this.fileName, this.options.lintOptions, this.options.fixSettings, linted));
     if (!result || result.appliedCount === 0 || result.output === this.text) return undefined;
     return { edit: this.workspaceEdit(minimalEdits(this.text, result.output), documentChanges), fixes: result.appliedCount };
   }

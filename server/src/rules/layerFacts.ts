@@ -2,6 +2,7 @@
 // Every entry was read off @tensorflow/tfjs-layers/dist/layers/*.js (4.22) and checked by
 // constructing the layers in Node; the notes say where tfjs silently ignores a key.
 import type { LayerNode } from '../analysis/modelGraph';
+import { readConfig } from './config';
 
 export const DENSE_FACTORIES: ReadonlySet<string> = new Set(['dense']);
 
@@ -43,9 +44,14 @@ export function isRecurrent(layer: LayerNode): boolean {
   return RECURRENT_FACTORIES.has(layer.factory);
 }
 
+/** The layer factories the *-unregularized rules judge (a plain `rnn` wrapper is not one). */
+export function isJudgedWeightedFactory(factory: string): boolean {
+  return DENSE_FACTORIES.has(factory) || CONV_FACTORIES.has(factory) || RECURRENT_FACTORIES.has(factory);
+}
+
 /** The layers the *-unregularized rules judge. */
 export function isJudgedWeightedLayer(layer: LayerNode): boolean {
-  return isDense(layer) || isConv(layer) || isRecurrent(layer);
+  return isJudgedWeightedFactory(layer.factory);
 }
 
 /**
@@ -67,6 +73,51 @@ export function isDropoutFamily(layer: LayerNode): boolean {
 
 export function isBatchNorm(layer: LayerNode): boolean {
   return layer.factory === BATCH_NORM;
+}
+
+/** useBias defaults to true for dense and every conv (core.ts, convolutional.ts). */
+export function hasBias(layer: LayerNode): boolean {
+  const entry = readConfig(layer, 'useBias');
+  return entry.state === 'absent' || (entry.state === 'set' && entry.value === true);
+}
+
+/** Only an affine layer's bias is cancelled by a norm: a nonlinearity in between keeps it meaningful. */
+export function isAffine(layer: LayerNode): boolean {
+  const entry = readConfig(layer, 'activation');
+  return entry.state === 'absent' || (entry.state === 'set' && entry.value === 'linear');
+}
+
+/** Output rank (with batch) of channelsLast convs, for norms written with a positive axis. */
+const CONV_OUTPUT_RANK: Record<string, number> = {
+  conv1d: 3, conv2d: 4, conv2dTranspose: 4, separableConv2d: 4, depthwiseConv2d: 4, conv3d: 5, conv3dTranspose: 5,
+};
+
+/**
+ * The axes naming the layer's feature axis, where its bias lives: [1] for channelsFirst
+ * convs, else -1 (or rank - 1); [] when dataFormat is not known.
+ */
+export function featureAxisOf(layer: LayerNode): number[] {
+  const dataFormat = readConfig(layer, 'dataFormat');
+  if (dataFormat.state === 'unknown') return [];
+  if (isConv(layer) && dataFormat.state === 'set' && dataFormat.value === 'channelsFirst') return [1];
+  const rank = isConv(layer) ? CONV_OUTPUT_RANK[layer.factory] : undefined;
+  return rank === undefined ? [-1] : [-1, rank - 1];
+}
+
+/** The axis a batch norm normalizes (default -1), or undefined when not a known number. */
+export function normAxisOf(norm: LayerNode): number | undefined {
+  const axis = readConfig(norm, 'axis');
+  if (axis.state === 'absent') return -1;
+  return axis.state === 'set' && typeof axis.value === 'number' ? axis.value : undefined;
+}
+
+/**
+ * Whether a batch norm over `normAxis` right after the layer cancels its bias (Ioffe &
+ * Szegedy 2015, §3.2): the layer has a bias, no nonlinearity, and the norm normalizes its
+ * feature axis.
+ */
+export function biasCancelledByNorm(layer: LayerNode, normAxis: number): boolean {
+  return hasBias(layer) && isAffine(layer) && featureAxisOf(layer).includes(normAxis);
 }
 
 /**

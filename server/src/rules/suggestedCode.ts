@@ -1,7 +1,7 @@
 // Code snippets for messages, written the way this file already reaches tfjs: the layer's
 // own callee prefix (`tf.layers.`, `layers.`, `this.tf.layers.`), destructured factories,
 // regularizer namespaces. A reader can paste the suggestion without fixing the names.
-import type { LayerNode, ModelGraph } from '../analysis/modelGraph';
+import type { LayerNode, ModelGraph, TfjsBindings } from '../analysis/modelGraph';
 
 /** Defaults from DESIGN.md §3 (the settings' defaults; rules have no settings of their own). */
 export const SUGGESTED_L2 = '1e-4';
@@ -12,25 +12,42 @@ export const SUGGESTED_RNN_DROPOUT = '0.2';
 export function layerCallee(graph: ModelGraph, near: LayerNode, factory: string): string {
   if (near.calleePrefix !== '') return near.calleePrefix + factory;
   const tfjs = graph.tfjs;
-  const local = Object.keys(tfjs.layerFactories).find((name) => tfjs.layerFactories[name] === factory);
-  if (local !== undefined) return local;
+  // Named imports with no namespace: the fix adds `factory` to the import.
+  return localNameOf(tfjs.layerFactories, factory) ?? namespacedLayerCallee(tfjs, factory) ?? factory;
+}
+
+/** The local name a factory is bound to (`const {dense} = tf.layers`), if any. */
+export function localNameOf(bindings: Record<string, string>, factory: string): string | undefined {
+  return Object.keys(bindings).find((name) => bindings[name] === factory);
+}
+
+/** A layer factory reached through the file's layers or tfjs namespace (`layers.dropout`, `tf.layers.dropout`). */
+export function namespacedLayerCallee(tfjs: TfjsBindings, factory: string): string | undefined {
   if (tfjs.layersNamespaces.length > 0) return `${tfjs.layersNamespaces[0]}.${factory}`;
   if (tfjs.namespaces.length > 0) return `${tfjs.namespaces[0]}.layers.${factory}`;
-  // Named imports with no namespace: the fix adds `factory` to the import.
-  return factory;
+  return undefined;
+}
+
+/**
+ * A regularizer factory under a name the file already has in scope: its local binding, a
+ * regularizers namespace, the `regularizers` beside a `<x>.layers.` callee prefix (the
+ * layer's `layersPrefix`), or a tfjs namespace. Undefined when none is.
+ */
+export function regularizerCalleeInScope(tfjs: TfjsBindings, layersPrefix: string, factory: string): string | undefined {
+  const local = localNameOf(tfjs.regularizerFactories, factory);
+  if (local !== undefined) return local;
+  if (tfjs.regularizersNamespaces.length > 0) return `${tfjs.regularizersNamespaces[0]}.${factory}`;
+  // `tf.layers.` / `this.tf.layers.` -> `tf.regularizers.` / `this.tf.regularizers.`
+  if (layersPrefix.endsWith('.layers.')) return `${layersPrefix.slice(0, -'layers.'.length)}regularizers.${factory}`;
+  if (tfjs.namespaces.length > 0) return `${tfjs.namespaces[0]}.regularizers.${factory}`;
+  return undefined;
 }
 
 /** The callee for a regularizer factory, e.g. `tf.regularizers.l2`. */
 export function regularizerCallee(graph: ModelGraph, near: LayerNode, factory: 'l1' | 'l2' | 'l1l2'): string {
   const tfjs = graph.tfjs;
-  const local = Object.keys(tfjs.regularizerFactories).find((name) => tfjs.regularizerFactories[name] === factory);
-  if (local !== undefined) return local;
-  if (tfjs.regularizersNamespaces.length > 0) return `${tfjs.regularizersNamespaces[0]}.${factory}`;
-  // `tf.layers.` / `this.tf.layers.` -> `tf.regularizers.` / `this.tf.regularizers.`
-  if (near.calleePrefix.endsWith('.layers.')) {
-    return `${near.calleePrefix.slice(0, -'layers.'.length)}regularizers.${factory}`;
-  }
-  if (tfjs.namespaces.length > 0) return `${tfjs.namespaces[0]}.regularizers.${factory}`;
+  const inScope = regularizerCalleeInScope(tfjs, near.calleePrefix, factory);
+  if (inScope !== undefined) return inScope;
   // Named imports only: the fix adds `regularizers` to the import.
   if (tfjs.namedImport) return `regularizers.${factory}`;
   return `tf.regularizers.${factory}`;

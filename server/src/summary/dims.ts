@@ -8,13 +8,6 @@ export function mapDim(d: Dim, f: (n: number) => number): Dim {
   return f(d);
 }
 
-/** Combine two sizes; unknown if either is, else null if either is. */
-export function combineDims(a: Dim, b: Dim, f: (x: number, y: number) => number): Dim {
-  if (a === UNKNOWN || b === UNKNOWN) return UNKNOWN;
-  if (a === null || b === null) return null;
-  return f(a, b);
-}
-
 /** A weight count needs concrete sizes: null or unknown make it unknown. */
 export function countOf(...factors: Array<Dim | ParamCount>): ParamCount {
   let n = 1;
@@ -59,11 +52,6 @@ export function withRank(shape: Shape, rank?: number): Dim[] | undefined {
 export function normalizeAxis(axis: number, rank: number): number | undefined {
   const a = axis < 0 ? axis + rank : axis;
   return Number.isInteger(a) && a >= 0 && a < rank ? a : undefined;
-}
-
-export function sameShape(a: Shape, b: Shape): boolean {
-  if (a === UNKNOWN || b === UNKNOWN) return a === b;
-  return a.length === b.length && a.every((d, i) => d === b[i]);
 }
 
 /** What holds under either of two alternatives: equal dims stay, differing ones become unknown. */

@@ -2,12 +2,11 @@
 // layer declares its input; later ones take one predecessor's output (several
 // predecessors = alternative control-flow paths, joined); functional layers use the
 // proposed `applyArgs` when present.
-import type { LayerNode, ModelGraph, ModelNode } from '../analysis/modelGraph';
+import type { LayerNode, ModelGraph, ModelNode, TensorRef } from '../analysis/modelGraph';
 import { declaredInputShape } from './inputShape';
 import { LayerConfig, toShape } from './layerConfig';
-import { applyArgsOf, inputNodeOf, type ApplyArgs } from './graphFields';
 import { MERGE_FACTORIES } from './rules';
-import { UNKNOWN, type Shape } from './types';
+import { UNKNOWN, type Shape, type Unknown } from './types';
 
 /** A tensor: another layer's output, or a shape known outright (a model input). */
 export type TensorSource = { layer: number } | { shape: Shape };
@@ -23,7 +22,7 @@ const UNKNOWN_INBOUND: Inbound = { kind: 'unknown' };
 
 export function inboundOf(graph: ModelGraph, model: ModelNode, layer: LayerNode, config: LayerConfig): Inbound {
   if (layer.factory === 'inputLayer') return declared(layer, config);
-  const args = applyArgsOf(layer);
+  const args = layer.applyArgs; // undefined when the layer was never applied (sequential models)
   if (args !== undefined) return fromApplyArgs(graph, layer, args);
   if (MERGE_FACTORIES.has(layer.factory)) return UNKNOWN_INBOUND; // `prev` loses order, duplicates and inputs
   if (layer.prev === UNKNOWN) return UNKNOWN_INBOUND;
@@ -39,7 +38,7 @@ function declared(layer: LayerNode, config: LayerConfig): Inbound {
   return shape === undefined ? UNKNOWN_INBOUND : { kind: 'tensors', tensors: [{ shape }] };
 }
 
-function fromApplyArgs(graph: ModelGraph, layer: LayerNode, args: ApplyArgs): Inbound {
+function fromApplyArgs(graph: ModelGraph, layer: LayerNode, args: TensorRef[] | Unknown): Inbound {
   if (args === UNKNOWN) return UNKNOWN_INBOUND;
   const isMerge = MERGE_FACTORIES.has(layer.factory);
   if (isMerge ? args.length < 2 : args.length !== 1) return UNKNOWN_INBOUND;
@@ -53,7 +52,7 @@ function fromApplyArgs(graph: ModelGraph, layer: LayerNode, args: ApplyArgs): In
 
 /** tfjs `input()`: `batchShape` as given, or [null, ...shape]. */
 function symbolicInputShape(graph: ModelGraph, index: number): Shape {
-  const node = inputNodeOf(graph, index);
+  const node = graph.inputs?.[index];
   if (!node) return UNKNOWN;
   const config = new LayerConfig(node.config);
   if (config.isSet('batchShape') === UNKNOWN || config.isSet('shape') === UNKNOWN) return UNKNOWN;

@@ -2,6 +2,4 @@
 // outline (document symbols) and hover. See modelSummary.ts for the entry point.
 export { summarizeModel, type LayerSummary, type ModelSummary } from './modelSummary';
 export { formatLayerSummary, formatModelTotals, formatParams, formatShape } from './format';
-export { SUPPORTED_FACTORIES } from './rules';
 export type { Dim, ParamCount, Shape } from './types';
-export type { ApplyArgs, InputNode, TensorRef } from './graphFields';

@@ -1,7 +1,8 @@
 // Typed reads of a layer's resolved config. A key that is surely absent (or written as
 // null/undefined, which tfjs treats alike) takes tfjs's default; a value we could not
 // resolve, or one tfjs would reject, reads as 'unknown'.
-import type { ConfigObject, ConfigValue, LayerNode } from '../analysis/modelGraph';
+import { configGet } from '../analysis/configValues';
+import type { ConfigValue, LayerNode } from '../analysis/modelGraph';
 import { UNKNOWN, type Dim, type Unknown } from './types';
 
 export class LayerConfig {
@@ -9,11 +10,7 @@ export class LayerConfig {
 
   /** The value as resolved: undefined when surely absent, UNKNOWN when it may be set but is not known. */
   get(key: string): ConfigValue {
-    const c = this.config;
-    if (c === 'absent') return undefined;
-    if (c === UNKNOWN) return UNKNOWN;
-    if (key in c.props) return c.props[key];
-    return c.complete ? undefined : UNKNOWN;
+    return configGet(this.config, key);
   }
 
   /** Whether the key is set to something other than null/undefined. */
@@ -61,12 +58,6 @@ export class LayerConfig {
     const v = this.get(key);
     if (v === undefined || v === null) return undefined;
     return toShape(v);
-  }
-
-  /** A nested object value (e.g. a wrapped layer reference) or undefined. */
-  object(key: string): ConfigObject | undefined {
-    const v = this.get(key);
-    return typeof v === 'object' && v !== null && !Array.isArray(v) && v.kind === 'object' ? v : undefined;
   }
 }
 

@@ -47,7 +47,3 @@ export type ShapeRule = (input: RuleInput) => LayerOutcome;
 export function outcome(outputShape: Shape, params: ParamCount, nonTrainableParams: ParamCount = 0): LayerOutcome {
   return { outputShape, params, nonTrainableParams };
 }
-
-export function isKnown<T>(value: T | Unknown): value is T {
-  return value !== UNKNOWN;
-}

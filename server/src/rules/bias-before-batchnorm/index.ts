@@ -5,10 +5,9 @@
 // passes through the gate nonlinearities, so it is not cancelled.
 import type { LayerNode, ModelGraph } from '../../analysis/modelGraph';
 import type { Finding, Rule } from '../rule';
-import { knownString, readConfig } from '../config';
 import { describeLayer } from '../describeLayer';
 import { modelLevelLayer } from '../graphWalk';
-import { isBatchNorm, isConv, isDense } from '../layerFacts';
+import { featureAxisOf, hasBias, isAffine, isBatchNorm, isConv, isDense, normAxisOf } from '../layerFacts';
 
 const ID = 'bias-before-batchnorm';
 
@@ -40,18 +39,6 @@ export const biasBeforeBatchnorm: Rule = {
   },
 };
 
-/** useBias defaults to true for dense and every conv (core.ts, convolutional.ts). */
-function hasBias(layer: LayerNode): boolean {
-  const entry = readConfig(layer, 'useBias');
-  return entry.state === 'absent' || (entry.state === 'set' && entry.value === true);
-}
-
-/** Only an affine layer's bias is cancelled: a nonlinearity in between keeps it meaningful. */
-function isAffine(layer: LayerNode): boolean {
-  const entry = readConfig(layer, 'activation');
-  return entry.state === 'absent' || (entry.state === 'set' && entry.value === 'linear');
-}
-
 /** The batch norms that are all of the layer's successors, or [] when anything else follows. */
 function directBatchNorms(graph: ModelGraph, layer: LayerNode): LayerNode[] {
   const host = modelLevelLayer(graph, layer);
@@ -65,18 +52,6 @@ function directBatchNorms(graph: ModelGraph, layer: LayerNode): LayerNode[] {
  * cancelled only when batch norm normalizes that same axis (default axis -1).
  */
 function normalizesFeatureAxis(layer: LayerNode, norm: LayerNode): boolean {
-  const axisEntry = readConfig(norm, 'axis');
-  if (axisEntry.state === 'unknown') return false;
-  const axis = axisEntry.state === 'absent' ? -1 : axisEntry.value;
-  const dataFormat = readConfig(layer, 'dataFormat');
-  if (dataFormat.state === 'unknown') return false;
-  if (isConv(layer) && knownString(layer, 'dataFormat') === 'channelsFirst') return axis === 1;
-  if (axis === -1) return true;
-  const rank = CONV_OUTPUT_RANK[layer.factory];
-  return rank !== undefined && axis === rank - 1;
+  const axis = normAxisOf(norm);
+  return axis !== undefined && featureAxisOf(layer).includes(axis);
 }
-
-/** Output rank (with batch) of channelsLast convs, for batch norms written with a positive axis. */
-const CONV_OUTPUT_RANK: Record<string, number> = {
-  conv1d: 3, conv2d: 4, conv2dTranspose: 4, separableConv2d: 4, depthwiseConv2d: 4, conv3d: 5, conv3dTranspose: 5,
-};

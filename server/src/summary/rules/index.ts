@@ -33,8 +33,5 @@ export function shapeRuleFor(factory: string): ShapeRule | undefined {
   return Object.hasOwn(RULES, factory) ? RULES[factory] : undefined;
 }
 
-/** Factories the summary infers; the rest show 'unknown'. */
-export const SUPPORTED_FACTORIES: readonly string[] = Object.keys(RULES);
-
 /** Layers that take a list of tensors. */
 export const MERGE_FACTORIES: ReadonlySet<string> = new Set(Object.keys(mergeRules));

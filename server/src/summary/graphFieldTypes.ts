@@ -1,4 +1,0 @@
-import type { InputNode, LayerNode, ModelGraph, TensorRef, Unknown } from '../analysis/modelGraph';
-
-export type { InputNode, LayerNode, ModelGraph, TensorRef };
-export type ApplyArgsValue = TensorRef[] | Unknown;
