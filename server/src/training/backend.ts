@@ -19,8 +19,6 @@ export interface BackendInfo {
   name: BackendName;
   /** Why the preferred backend was not used, when it was not. */
   fallbackReason?: string;
-  /** Kernels we registered or replaced. */
-  kernels: string[];
 }
 
 const WASM_FILE = 'tfjs-backend-wasm.wasm';
@@ -45,13 +43,15 @@ export async function initBackend(tf: Tf, opts: BackendOptions = {}): Promise<Ba
   if (prefer === 'wasm') {
     try {
       if (tf.getBackend() !== 'wasm' || !tf.findBackend('wasm')) await setUpWasm(tf, opts.wasmDir);
-      return { name: 'wasm', kernels: installTrainingKernels(tf, 'wasm') };
+      installTrainingKernels(tf, 'wasm');
+      return { name: 'wasm' };
     } catch (e) {
       fallbackReason = `WASM backend unavailable: ${(e as Error).message}`;
     }
   }
   if (!(await tf.setBackend('cpu'))) throw new Error('neither the WASM nor the CPU backend could be initialised');
-  return { name: 'cpu', fallbackReason, kernels: installTrainingKernels(tf, 'cpu') };
+  installTrainingKernels(tf, 'cpu');
+  return { name: 'cpu', fallbackReason };
 }
 
 async function setUpWasm(tf: Tf, wasmDir?: string): Promise<void> {

@@ -5,8 +5,7 @@ import * as path from 'path';
 import * as vm from 'vm';
 import { createRequire } from 'module';
 import { ts } from 'ts-morph';
-import { kindOf } from './layerKinds';
-import { labelLayers, type CompileSpec, type LayerSpec, type ModelSpec, type SpecValue } from './modelSpec';
+import { labelLayers, layer, type CompileSpec, type LayerSpec, type ModelSpec, type SpecValue } from './modelSpec';
 import type { LayersModel, Tf } from './tf';
 
 export interface BuilderSource {
@@ -75,7 +74,7 @@ export function specFromLayersModel(tf: Tf, model: LayersModel, name: string): M
       if (k === 'name' || v === undefined) continue;
       out[k] = k === 'layer' && isClassDict(v) ? toLayer(v.className, v.config) : toSpecValue(v);
     }
-    return { kind: 'layer', factory, layerKind: kindOf(factory), config: out, label: factory };
+    return layer(factory, out, factory);
   };
   const isInput = (l: { getClassName(): string }) => l.getClassName() === 'InputLayer';
   const tfLayers = model.layers.filter((l) => !isInput(l));

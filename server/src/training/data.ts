@@ -2,6 +2,7 @@
 // "teacher" network (d -> 32 tanh -> k) plus noise, matched to the task. A learnable
 // but noisy signal: a model that generalizes fits the teacher, one that memorizes
 // also fits the noise, and the gap between train and validation loss shows it.
+import { argmax } from './losses';
 import type { ModelSpec } from './modelSpec';
 import { Rng } from './rng';
 import { classCount, type Task } from './task';
@@ -91,9 +92,7 @@ function targets(task: Task, o: Float32Array, n: number, k: number, rng: Rng, op
   const classes = classCount(task);
   const labels = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    let best = 0;
-    for (let c = 1; c < k; c++) if (o[i * k + c] > o[i * k + best]) best = c;
-    labels[i] = rng.uniform() < p ? rng.int(classes) : best;
+    labels[i] = rng.uniform() < p ? rng.int(classes) : argmax(o, i * k, k);
   }
   if (task.sparse) return { y: Float32Array.from(labels), yShape: [n, 1] };
   const y = new Float32Array(n * classes);
@@ -115,13 +114,8 @@ export function sliceData(d: Dataset, from: number, to: number): Dataset {
 
 /** The same inputs with the targets randomly permuted across samples (Zhang et al. 2017). */
 export function shuffleTargets(d: Dataset, seed: number): Dataset {
-  const rng = new Rng(seed);
   const ys = d.y.length / d.n;
-  const perm = Array.from({ length: d.n }, (_, i) => i);
-  for (let i = d.n - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    [perm[i], perm[j]] = [perm[j], perm[i]];
-  }
+  const perm = new Rng(seed).permutation(d.n);
   const y = new Float32Array(d.y.length);
   perm.forEach((src, i) => y.set(d.y.subarray(src * ys, (src + 1) * ys), i * ys));
   return { ...d, y };

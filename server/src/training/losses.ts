@@ -58,8 +58,7 @@ export function fitScore(task: Task, pred: ArrayLike<number>, y: ArrayLike<numbe
     return right / pred.length;
   }
   for (let i = 0; i < n; i++) {
-    let best = 0;
-    for (let c = 1; c < k; c++) if (pred[i * k + c] > pred[i * k + best]) best = c;
+    const best = argmax(pred, i * k, k);
     const label = task.sparse ? y[i] : argmax(y, i * k, k);
     right += best === label ? 1 : 0;
   }
@@ -81,7 +80,8 @@ export function chanceLoss(task: Task, y: ArrayLike<number>, n: number): number 
   return dataLoss(task, pred, y, n);
 }
 
-function argmax(a: ArrayLike<number>, from: number, k: number): number {
+/** Index (0..k-1) of the largest of a[from], ..., a[from + k - 1]; the first one on ties. */
+export function argmax(a: ArrayLike<number>, from: number, k: number): number {
   let best = 0;
   for (let c = 1; c < k; c++) if (a[from + c] > a[from + best]) best = c;
   return best;

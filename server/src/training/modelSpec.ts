@@ -1,7 +1,7 @@
 // A plain-JSON description of a buildable model, derived from the ModelGraph when every
 // config is literal. It crosses the worker boundary as is and never runs user code.
 import type { ConfigObject, ConfigValue, LayerKind, LayerNode, ModelCompile, ModelGraph, ModelStyle, Span } from '../analysis/modelGraph';
-import { kindOf } from './layerKinds';
+import { layerKindOf } from '../analysis/layerCatalog';
 
 export type SpecValue = number | string | boolean | null | SpecValue[] | SpecObject | RegularizerSpec | LayerSpec;
 
@@ -76,7 +76,7 @@ export function specFromGraph(graph: ModelGraph, modelIndex: number, opts: SpecO
     const input = chain[0];
     const cfg = input.config;
     if (cfg === 'unknown' || cfg === 'absent') return { ok: false, reason: `${where(input)}: config is not a literal object` };
-    inputShape = shapeFrom(cfg, ['shape', 'batchShape']);
+    inputShape = shapeFrom(cfg);
     chain = chain.slice(1);
   }
   if (chain.length === 0) return { ok: false, reason: `model ${model.name} has no layers the analysis could see` };
@@ -85,7 +85,7 @@ export function specFromGraph(graph: ModelGraph, modelIndex: number, opts: SpecO
     if (problem) return { ok: false, reason: `functional model ${model.name}: ${problem}` };
     const first = chain[0].applyArgs;
     const input = Array.isArray(first) && first[0] !== 'unknown' && first[0].kind === 'input' ? graph.inputs?.[first[0].index] : undefined;
-    if (input && input.config !== 'unknown' && input.config !== 'absent') inputShape ??= shapeFrom(input.config, ['shape', 'batchShape']);
+    if (input && input.config !== 'unknown' && input.config !== 'absent') inputShape ??= shapeFrom(input.config);
   }
   const counts: Record<string, number> = {};
   const toLayer = (l: LayerNode): LayerSpec => {
@@ -181,26 +181,23 @@ function functionalChainProblem(graph: ModelGraph, chain: LayerNode[], where: (l
 /** Input shape (no batch dim) declared by a layer's config, if any. */
 export function inputShapeOf(layer: LayerSpec): number[] | undefined {
   const c = layer.config;
-  const nums = (v: SpecValue | undefined) =>
-    Array.isArray(v) && v.every((e) => typeof e === 'number' || e === null) ? (v as (number | null)[]) : undefined;
-  const shape = nums(c.inputShape);
-  if (shape && shape.every((e) => typeof e === 'number')) return shape as number[];
-  const batch = nums(c.batchInputShape);
-  if (batch && batch.slice(1).every((e) => typeof e === 'number')) return batch.slice(1) as number[];
+  const declared = literalShape(c.inputShape, false) ?? literalShape(c.batchInputShape, true);
+  if (declared) return declared;
   if (layer.factory === 'embedding' && typeof c.inputLength === 'number') return [c.inputLength];
   if (layer.factory !== 'embedding' && typeof c.inputDim === 'number') return [c.inputDim];
   return undefined;
 }
 
-function shapeFrom(cfg: ConfigObject, keys: string[]): number[] | undefined {
-  for (const k of keys) {
-    const v = cfg.props[k];
-    if (Array.isArray(v) && v.every((e) => typeof e === 'number' || e === null)) {
-      const s = k === 'batchShape' ? v.slice(1) : v;
-      if (s.every((e) => typeof e === 'number')) return s as number[];
-    }
-  }
-  return undefined;
+/** Input shape (no batch dim) of a tf.input({shape} or {batchShape}) config. */
+function shapeFrom(cfg: ConfigObject): number[] | undefined {
+  return literalShape(cfg.props.shape, false) ?? literalShape(cfg.props.batchShape, true);
+}
+
+/** A literal array of numbers and nulls as a shape without its batch dim, when every remaining dim is a number. */
+function literalShape(v: unknown, hasBatchDim: boolean): number[] | undefined {
+  if (!Array.isArray(v) || !v.every((e) => typeof e === 'number' || e === null)) return undefined;
+  const s = hasBatchDim ? v.slice(1) : v;
+  return s.every((e) => typeof e === 'number') ? (s as number[]) : undefined;
 }
 
 export function lineAt(text: string, offset: number): number {
@@ -211,7 +208,7 @@ export function lineAt(text: string, offset: number): number {
 
 /** A hand-written layer spec (tests, builder mode). */
 export function layer(factory: string, config: Record<string, SpecValue> = {}, label?: string): LayerSpec {
-  return { kind: 'layer', factory, layerKind: kindOf(factory), config, label: label ?? factory };
+  return { kind: 'layer', factory, layerKind: layerKindOf(factory) ?? 'other', config, label: label ?? factory };
 }
 
 /** Labels layers dense_1, dense_2, ... in order (for hand-written specs). */

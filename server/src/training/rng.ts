@@ -26,6 +26,15 @@ export class Rng {
   int(n: number): number {
     return Math.floor(this.next() * n);
   }
+  /** A random permutation of 0..n-1 (Fisher-Yates, drawing int(i + 1) for i = n-1 down to 1). */
+  permutation(n: number): number[] {
+    const perm = Array.from({ length: n }, (_, i) => i);
+    for (let i = n - 1; i > 0; i--) {
+      const j = this.int(i + 1);
+      [perm[i], perm[j]] = [perm[j], perm[i]];
+    }
+    return perm;
+  }
   normal(): number {
     if (this.spare !== undefined) {
       const s = this.spare;

@@ -13,7 +13,6 @@ import { WORKER_MARK, type WorkerInput } from './protocol';
 import { GRACE_MS, runWorker } from './workerHandle';
 import { RECIPE } from './recipe';
 import { evaluateAll, userOptimizer } from './suite';
-import type { Task } from './task';
 import type { TrainRun } from './trainRun';
 import type { UserDataSource, UserDataSummary } from './userData';
 import { applyWhatIf, type WhatIfChange, type WhatIfSettings } from './whatIf';
@@ -93,7 +92,8 @@ export async function runSanityTrain(request: TrainRequest, hooks: RunHooks = {}
     const all: JobName[] = request.jobs ?? ['fit-one-batch', 'baseline', 'what-if', 'random-labels', 'user-optimizer'];
     const wanted = all.filter((j) => j !== 'user-optimizer' || !request.spec || userOptimizer(request.spec));
     // In builder mode the spec is known only inside the worker, which skips a no-op what-if.
-    const whatIfMayChange = request.spec ? applyWhatIf(request.spec, request.whatIf).changes.length > 0 : true;
+    const staticWhatIf = request.spec ? applyWhatIf(request.spec, request.whatIf) : undefined;
+    const whatIfMayChange = staticWhatIf ? staticWhatIf.changes.length > 0 : true;
     const groupA = wanted.filter((j) => j === 'fit-one-batch' || j === 'baseline' || j === 'user-optimizer');
     const groupB = wanted.filter((j) => (j === 'what-if' && whatIfMayChange) || j === 'random-labels');
     const groups = request.parallel === false ? [[...groupA, ...groupB]] : [groupA, groupB].filter((g) => g.length);
@@ -115,22 +115,22 @@ export async function runSanityTrain(request: TrainRequest, hooks: RunHooks = {}
     };
     const outcomes = await Promise.all(groups.map((jobs) => runWorker(request, { ...input, jobs }, hooks, deadline + grace)));
     const ready = outcomes.find((o) => o.ready)?.ready;
-    const runs: Runs = {
-      task: ready?.task ?? ({ kind: 'regression', units: 1, loss: 'meanSquaredError', activation: 'linear', sparse: false } as Task),
-      whatIfChanges: [],
-      errors: {},
-      chanceLoss: ready?.chanceLoss ?? NaN,
-    };
     const cancelled = outcomes.some((o) => o.cancelled);
-    for (const o of outcomes) {
-      for (const [job, result] of o.results) assign(runs, job, result);
-      for (const job of o.jobs) if (!o.results.has(job)) runs.errors[job] = o.errors.get(job) ?? o.fatal ?? 'no result';
-    }
     if (!ready) {
       const why = outcomes.map((o) => o.fatal).find(Boolean) ?? 'the training worker did not start';
       return failed(cancelled ? 'cancelled' : why);
     }
-    runs.whatIfChanges = applyWhatIf(ready.spec, request.whatIf).changes;
+    // Static mode: the worker trained request.spec as given, so its what-if is the one above.
+    const runs: Runs = {
+      task: ready.task,
+      whatIfChanges: (staticWhatIf ?? applyWhatIf(ready.spec, request.whatIf)).changes,
+      errors: {},
+      chanceLoss: ready.chanceLoss,
+    };
+    for (const o of outcomes) {
+      for (const [job, result] of o.results) assign(runs, job, result);
+      for (const job of o.jobs) if (!o.results.has(job)) runs.errors[job] = o.errors.get(job) ?? o.fatal ?? 'no result';
+    }
     const opt = userOptimizer(ready.spec);
     if (opt) runs.userOptimizerSpec = opt;
     const compiled = ready.spec.compile;

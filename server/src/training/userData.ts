@@ -193,12 +193,7 @@ export function userDatasets(table: UserTable, spec: ModelSpec, task: Task, seed
     if (bad >= 0) throw new Error(`${name} row ${Math.floor(bad / perSample) + 1}: the model starts with an embedding, so features must be token ids (integers ≥ 0), got ${table.x[bad]}`);
   }
   const { y, yShape, classes } = encodeTargets(table, task, name);
-  const order = Array.from({ length: n }, (_, i) => i);
-  const rng = new Rng(seed);
-  for (let i = n - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    [order[i], order[j]] = [order[j], order[i]];
-  }
+  const order = new Rng(seed).permutation(n);
   const nVal = Math.max(1, Math.round(n * VAL_SHARE));
   const nTrain = n - nVal;
   const ys = y.length / n;

@@ -1,6 +1,7 @@
 // The what-if: the model with reglint's quick fixes applied, inserted exactly as the
 // fixes will write them (DESIGN.md section 3), so the numbers describe the real fix.
-import { isRegularizingKind, isWeightedKind } from './layerKinds';
+import { DEFAULT_FIX_SETTINGS } from '../fixes/types';
+import { BATCH_NORM, DROPOUT_FAMILY, isJudgedWeightedFactory, primaryRegularizerKeys } from '../rules/layerFacts';
 import { l2, layer, type LayerSpec, type ModelSpec, type SpecValue } from './modelSpec';
 
 export interface WhatIfSettings {
@@ -32,9 +33,9 @@ const WEIGHT_REGULARIZER_KEYS = ['kernelRegularizer', 'depthwiseRegularizer', 'p
 
 /** The weighted layer a top-level layer stands for (the inner one for wrappers). */
 function weightedOf(l: LayerSpec): LayerSpec | undefined {
-  if (isWeightedKind(l.layerKind)) return l;
+  if (isJudgedWeightedFactory(l.factory)) return l;
   const inner = l.config.layer;
-  if (l.layerKind === 'wrapper' && isLayerSpec(inner) && isWeightedKind(inner.layerKind)) return inner;
+  if (l.layerKind === 'wrapper' && isLayerSpec(inner) && isJudgedWeightedFactory(inner.factory)) return inner;
   return undefined;
 }
 
@@ -54,7 +55,8 @@ function rnnDropoutOn(l: LayerSpec): boolean {
 /** True when a regularizing layer follows index i before the next weighted layer. */
 function followedByRegularizer(layers: LayerSpec[], i: number): boolean {
   for (let j = i + 1; j < layers.length; j++) {
-    if (isRegularizingKind(layers[j].factory)) return true;
+    const f = layers[j].factory;
+    if (DROPOUT_FAMILY.has(f) || f === BATCH_NORM) return true;
     if (weightedOf(layers[j])) return false;
   }
   return false;
@@ -72,9 +74,9 @@ export function unregularizedLayers(spec: ModelSpec): number[] {
 }
 
 export function applyWhatIf(spec: ModelSpec, settings: WhatIfSettings = {}): WhatIfResult {
-  const rate = settings.dropoutRate ?? 0.5;
-  const factor = settings.l2 ?? 1e-4;
-  const rnn = settings.rnnDropout ?? 0.2;
+  const rate = settings.dropoutRate ?? DEFAULT_FIX_SETTINGS.denseDropoutRate;
+  const factor = settings.l2 ?? DEFAULT_FIX_SETTINGS.l2;
+  const rnn = settings.rnnDropout ?? DEFAULT_FIX_SETTINGS.recurrentDropout;
   const targets = new Set(unregularizedLayers(spec));
   const layers: LayerSpec[] = [];
   const changes: WhatIfChange[] = [];
@@ -91,8 +93,7 @@ export function applyWhatIf(spec: ModelSpec, settings: WhatIfSettings = {}): Wha
         layers.push(l, layer('batchNormalization', {}, `batchNormalization after ${l.label}`));
         change(`batchNormalization() after ${l.label}`);
       } else {
-        const keys = w.factory === 'separableConv2d' ? ['depthwiseRegularizer', 'pointwiseRegularizer']
-          : w.factory === 'depthwiseConv2d' ? ['depthwiseRegularizer'] : ['kernelRegularizer'];
+        const keys = primaryRegularizerKeys(w.factory);
         const config = { ...w.config };
         for (const k of keys) config[k] = l2(factor);
         layers.push(replaceWeighted(l, w, { ...w, config }));

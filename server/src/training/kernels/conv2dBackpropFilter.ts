@@ -8,7 +8,7 @@
 import type { Tf } from '../tf';
 import { conv2dInfoFromAttrs } from './conv2dInfo';
 import { call, type KernelArgs, type KernelConfig, type TensorInfo } from './kernelTypes';
-import { getKernel, isOurs, markOurs, replaceKernel } from './registry';
+import { getKernel, markOurs } from './registry';
 
 export function makeConv2dBackpropFilter(tf: Tf, backendName: string, fallback?: KernelConfig): KernelConfig | undefined {
   const conv = getKernel(tf, 'Conv2D', backendName);
@@ -53,13 +53,4 @@ export function makeConv2dBackpropFilter(tf: Tf, backendName: string, fallback?:
     }
   };
   return markOurs({ kernelName: 'Conv2DBackpropFilter', backendName, kernelFunc });
-}
-
-export function installConv2dBackpropFilter(tf: Tf, backendName: string): boolean {
-  const existing = getKernel(tf, 'Conv2DBackpropFilter', backendName);
-  if (isOurs(existing)) return true;
-  const k = makeConv2dBackpropFilter(tf, backendName, existing);
-  if (!k) return false;
-  replaceKernel(tf, k);
-  return true;
 }

@@ -5,7 +5,7 @@
 import type { Tf } from '../tf';
 import { conv2dInfoFromAttrs } from './conv2dInfo';
 import { call, type KernelArgs, type KernelConfig, type TensorInfo } from './kernelTypes';
-import { getKernel, isOurs, markOurs, replaceKernel } from './registry';
+import { getKernel, markOurs } from './registry';
 
 export function makeConv2dBackpropInput(tf: Tf, backendName: string, fallback?: KernelConfig): KernelConfig | undefined {
   const k = (n: string) => getKernel(tf, n, backendName);
@@ -61,13 +61,4 @@ export function makeConv2dBackpropInput(tf: Tf, backendName: string, fallback?: 
     }
   };
   return markOurs({ kernelName: 'Conv2DBackpropInput', backendName, kernelFunc });
-}
-
-export function installConv2dBackpropInput(tf: Tf, backendName: string): boolean {
-  const existing = getKernel(tf, 'Conv2DBackpropInput', backendName);
-  if (isOurs(existing)) return true;
-  const k = makeConv2dBackpropInput(tf, backendName, existing);
-  if (!k) return false;
-  replaceKernel(tf, k);
-  return true;
 }

@@ -17,9 +17,8 @@ interface WasmBackend extends KernelBackend {
   makeOutput(shape: number[], dtype: string, memoryOffset?: number, values?: ArrayLike<number>): TensorInfo;
 }
 
-/** Registers CPU-bridged versions of the missing kernels on `backendName`; returns their names. */
-export function installCpuBridges(tf: Tf, backendName: string): string[] {
-  const done: string[] = [];
+/** Registers CPU-bridged versions of the missing kernels on `backendName`. */
+export function installCpuBridges(tf: Tf, backendName: string): void {
   for (const name of BRIDGED_KERNELS) {
     if (getKernel(tf, name, backendName)) continue;
     const cpuKernel = getKernel(tf, name, 'cpu');
@@ -48,7 +47,5 @@ export function installCpuBridges(tf: Tf, backendName: string): string[] {
         }
       },
     }));
-    done.push(name);
   }
-  return done;
 }

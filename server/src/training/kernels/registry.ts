@@ -33,3 +33,17 @@ export function markOurs<T extends KernelConfig>(k: T): T {
   (k as unknown as Record<symbol, unknown>)[OURS] = true;
   return k;
 }
+
+/**
+ * Replaces kernel `name` on `backendName` with `make`'s, which may fall back on the
+ * existing one; does nothing when ours is already there or `make` cannot build one.
+ */
+export function installWrapping(
+  tf: Tf, name: string, backendName: string,
+  make: (tf: Tf, backendName: string, fallback?: KernelConfig) => KernelConfig | undefined,
+): void {
+  const existing = getKernel(tf, name, backendName);
+  if (isOurs(existing)) return;
+  const k = make(tf, backendName, existing);
+  if (k) replaceKernel(tf, k);
+}

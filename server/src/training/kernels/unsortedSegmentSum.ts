@@ -10,8 +10,8 @@ interface OutputMaker extends KernelBackend {
   makeTensorInfo?(shape: number[], dtype: string, values: ArrayLike<number>): TensorInfo;
 }
 
-export function installUnsortedSegmentSum(tf: Tf, backendName: string): boolean {
-  if (isOurs(getKernel(tf, 'UnsortedSegmentSum', backendName))) return true;
+export function installUnsortedSegmentSum(tf: Tf, backendName: string): void {
+  if (isOurs(getKernel(tf, 'UnsortedSegmentSum', backendName))) return;
   replaceKernel(tf, markOurs({
     kernelName: 'UnsortedSegmentSum',
     backendName,
@@ -36,5 +36,4 @@ export function installUnsortedSegmentSum(tf: Tf, backendName: string): boolean 
       return b.makeTensorInfo!(shape, x.dtype, out);
     },
   }));
-  return true;
 }
