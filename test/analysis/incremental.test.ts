@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { analyzeSourceFile, analyzeText } from '../../server/src/analysis';
 import { parseSource, reparseSource, ts } from '../../server/src/analysis/parse';
 import { IncrementalAnalysis } from '../../server/src/analysis/incremental';
+import { lintGraph, lintText } from '../../server/src/lint/lintText';
 import { generateModelFile, seededRandom } from '../../bench/generateModelFile';
 import { applyEdit, benignEdit, inverse, randomEdit, type RandomEdit } from '../helpers/randomEdits';
 import { loadSampleFiles } from '../helpers/sampleFiles';
@@ -82,6 +83,32 @@ describe('incremental analysis', function () {
     // Many analyses must have taken the incremental path (random edits often break the
     // syntax, and a tree with errors is parsed afresh), or this test checks nothing.
     assert.ok(incrementalTotal > analyses * 0.4, `${incrementalTotal} of ${analyses} analyses were incremental`);
+  });
+
+  it('suppression comments read off the analysed tree give a fresh lint\'s findings', () => {
+    // lintGraph takes the incremental tree for the directive scan instead of parsing again.
+    const lines = generateModelFile(4).split('\n');
+    const withDirectives = lines.flatMap((line, i) =>
+      line.includes('tf.layers.dense(') && i % 3 === 0 ? ['// reglint-disable-next-line dense-unregularized', line]
+        : line.includes('tf.layers.conv2d(') ? [`${line} // reglint-disable-line`] : [line]);
+    withDirectives.splice(3, 0, "const note = 'reglint-disable-next-line is not a comment here';");
+    const name = 'directives.ts';
+    let text = withDirectives.join('\n');
+    const findings = (t: string) => lintText(t, name).messages.filter(m => m.ruleId !== 'unused-disable-directive').length;
+    const suppressedSome = findings(text) < findings(text.replace(/reglint-disable/g, 'reglint-xxx'));
+    assert.ok(suppressedSome, 'the directives suppress findings');
+    const random = seededRandom(SEED + 1);
+    const analysis = new IncrementalAnalysis(name);
+    let withTree = 0;
+    for (let step = 0; step < 300; step++) {
+      const edit = random() < 0.2 ? randomEdit(text, random) : benignEdit(text, random);
+      analysis.recordEdit(edit);
+      text = applyEdit(text, edit);
+      const graph = analysis.analyze(text);
+      if (analysis.tree) withTree++;
+      assert.deepEqual(lintGraph(text, name, graph, {}, analysis.tree).messages, lintText(text, name).messages, `step ${step}`);
+    }
+    assert.ok(withTree > 200, `the tree was handed over in ${withTree} of 300 steps`);
   });
 
   it('parses from scratch when the recorded edits do not add up to the new text', () => {

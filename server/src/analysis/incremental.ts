@@ -44,6 +44,11 @@ export class IncrementalAnalysis {
 
   constructor(readonly fileName: string) {}
 
+  /** The tree the last `analyze` analysed (parent pointers set); until the next edit is recorded. */
+  get tree(): ts.SourceFile | undefined {
+    return this.pending.length === 0 ? this.sourceFile : undefined;
+  }
+
   /** Records an edit made to the text since the last `analyze`. */
   recordEdit(edit: TextEditRange): void {
     if (!this.sourceFile) return; // the next analysis parses from scratch anyway

@@ -11,15 +11,23 @@ import { TfjsResolver } from './tfjsBindings';
 export * from './modelGraph';
 
 export function analyzeText(text: string, fileName: string): ModelGraph {
+  return analyzeTextAndTree(text, fileName).graph;
+}
+
+/**
+ * analyzeText, with the syntax tree it analysed (parent pointers set), so a later pass over
+ * the same text (suppression comments) need not parse it again.
+ */
+export function analyzeTextAndTree(text: string, fileName: string): { graph: ModelGraph; tree?: ts.SourceFile } {
   const graph = emptyGraph(fileName);
-  if (!mentionsTfjs(text)) return graph;
-  let sourceFile: ts.SourceFile;
+  if (!mentionsTfjs(text)) return { graph };
+  let tree: ts.SourceFile;
   try {
-    sourceFile = parseSource(text, fileName);
+    tree = parseSource(text, fileName);
   } catch (err) {
-    return parseFailureGraph(fileName, err);
+    return { graph: parseFailureGraph(fileName, err) };
   }
-  return analyzeSourceFile(sourceFile, graph);
+  return { graph: analyzeSourceFile(tree, graph), tree };
 }
 
 export function analyzeSourceFile(sourceFile: ts.SourceFile, graph = emptyGraph(sourceFile.fileName)): ModelGraph {

@@ -1,6 +1,7 @@
 // The one entry point shared by the language server and the CLI: text in, graph and
 // severity-annotated findings out.
-import { analyzeText } from '../analysis';
+import { analyzeTextAndTree } from '../analysis';
+import type { ts } from '../analysis/parse';
 import type { ModelGraph } from '../analysis/modelGraph';
 import { allRules } from '../rules';
 import type { Finding, Severity, SeveritySetting } from '../rules/rule';
@@ -21,11 +22,15 @@ export interface LintResult {
 }
 
 export function lintText(text: string, fileName: string, options: LintOptions = {}): LintResult {
-  return lintGraph(text, fileName, analyzeText(text, fileName), options);
+  const { graph, tree } = analyzeTextAndTree(text, fileName);
+  return lintGraph(text, fileName, graph, options, tree);
 }
 
-/** The rules over a graph already built for `text` (by analyzeText or an IncrementalAnalysis). */
-export function lintGraph(text: string, fileName: string, graph: ModelGraph, options: LintOptions = {}): LintResult {
+/**
+ * The rules over a graph already built for `text` (by analyzeText or an IncrementalAnalysis);
+ * `tree`, the syntax tree that analysis parsed, spares the suppression scan a second parse.
+ */
+export function lintGraph(text: string, fileName: string, graph: ModelGraph, options: LintOptions = {}, tree?: ts.SourceFile): LintResult {
   const messages: LintMessage[] = [];
   if (graph.fatal || graph.tfjs.modules.length === 0) return { graph, messages };
   for (const rule of allRules) {
@@ -35,5 +40,5 @@ export function lintGraph(text: string, fileName: string, graph: ModelGraph, opt
   }
   messages.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
   // `// reglint-disable-next-line` and `/* reglint-disable */` comments (./suppressions.ts).
-  return { graph, messages: applySuppressions(text, fileName, messages, options) };
+  return { graph, messages: applySuppressions(text, fileName, messages, options, tree) };
 }

@@ -38,10 +38,15 @@ export interface UnusedDirectiveMessage extends LintMessage {
 const MARKER = 'reglint-disable';
 const DIRECTIVE = /^(\s*)(reglint-disable(?:-next-line|-line)?)(?=\s|$)([^]*?)(?:\s--\s[^]*)?\s*$/;
 
-/** Drops suppressed messages and adds one for every directive that suppressed nothing. */
-export function applySuppressions(text: string, fileName: string, messages: LintMessage[], options: LintOptions = {}): LintMessage[] {
+/**
+ * Drops suppressed messages and adds one for every directive that suppressed nothing.
+ * `tree`: the text's syntax tree with parent pointers, when the caller has one.
+ */
+export function applySuppressions(
+  text: string, fileName: string, messages: LintMessage[], options: LintOptions = {}, tree?: ts.SourceFile,
+): LintMessage[] {
   if (!text.includes(MARKER)) return messages;
-  const directives = parseDirectives(text, fileName);
+  const directives = parseDirectives(text, fileName, tree && (() => tree));
   if (directives.length === 0) return messages;
   const lines = new LineIndex(text);
   const usedIds = directives.map(() => new Set<string>());

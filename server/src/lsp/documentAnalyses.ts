@@ -47,7 +47,7 @@ export class DocumentAnalyses {
       this.graphs.delete(document.uri);
       try {
         const graph = analysis.analyze(text);
-        const result = lintGraph(text, fileName, graph, options);
+        const result = lintGraph(text, fileName, graph, options, analysis.tree);
         if (text === document.getText()) this.graphs.set(document.uri, { version, fileName, graph });
         return result;
       } catch (error) {
