@@ -5,7 +5,7 @@ import { analyzeText, type ModelGraph } from '../../server/src/analysis';
 import { summarizeModel, type ModelSummary } from '../../server/src/summary';
 import { functionalModels, layerKindModels, wholeModels } from './referenceModels';
 import { sourceOf } from './referenceSource';
-import type { FunctionalSpec, ModelSpec } from './referenceSpec';
+import type { ModelSpec } from './referenceSpec';
 import { buildWithTfjs, useCpuBackend, type TfjsModelFacts } from './referenceTfjs';
 
 function summaryOf(spec: ModelSpec, enrich?: (graph: ModelGraph) => void): ModelSummary {

@@ -65,6 +65,12 @@ export class LintCache {
     return undefined;
   }
 
+  /** The content hash of this file's entry for these settings, if it has a usable one. */
+  knownHash(filePath: string, settings: string): string | undefined {
+    const entry = Object.prototype.hasOwnProperty.call(this.data.files, filePath) ? this.data.files[filePath] : undefined;
+    return entry && this.get(filePath, entry.contentHash, settings) ? entry.contentHash : undefined;
+  }
+
   set(filePath: string, entry: CacheEntry): void {
     this.data.files[filePath] = entry;
     this.dirty = true;

@@ -2,13 +2,12 @@
 // run then exits 2) while the other files are still linted and reported. Many files are
 // linted in parallel on worker threads (./lintPool.ts); with --cache, unchanged files are
 // not analysed again (./lintCache.ts). Results come back in input order either way.
-import { readFile } from 'node:fs/promises';
 import { emptyGraph } from '../analysis';
 import type { ModelGraph } from '../analysis/modelGraph';
 import type { LintMessage, LintOptions } from '../lint/lintText';
 import { LineIndex } from '../text/lineIndex';
 import { settingsHash, type LintCache } from './lintCache';
-import { defaultJobs, graphOf, hashText, lintInWorkers, stripBom, type FileResult } from './lintPool';
+import { defaultJobs, graphOf, lintInWorkers } from './lintPool';
 
 export interface LintedFile {
   filePath: string;
@@ -41,52 +40,33 @@ export async function lintFiles(filePaths: readonly string[], options: LintOptio
   const run: LintRun = { files: [], failures: [] };
   const cache = runOptions.cache;
   const settings = settingsHash(options);
-  const results: (FileResult | LintedFile)[] = new Array(filePaths.length);
-  let toLint = filePaths.map((filePath, index) => ({ filePath, index }));
-  if (cache) {
-    toLint = [];
-    for (let index = 0; index < filePaths.length; index++) {
-      const filePath = filePaths[index]!;
-      let hash: string | undefined;
-      try {
-        hash = hashText(stripBom(await readFile(filePath, 'utf8')));
-      } catch {
-        // unreadable: linting it reports the failure
-      }
-      const entry = hash === undefined ? undefined : cache.get(filePath, hash, settings);
-      if (entry) {
-        const linted: LintedFile = {
-          filePath, lines: LineIndex.fromLineStarts(entry.lineStarts), graph: emptyGraph(filePath), messages: entry.messages,
-        };
-        if (entry.notAnalysed !== undefined) linted.notAnalysed = entry.notAnalysed;
-        results[index] = linted;
-      } else {
-        toLint.push({ filePath, index });
-      }
-    }
-  }
-  const linted = await lintInWorkers(toLint.map(file => file.filePath), options, {
+  // With --cache each file is still read once (in the lint lanes) to hash it; only a file
+  // whose hash differs from its entry's is linted again.
+  const results = await lintInWorkers(filePaths, options, {
     jobs: runOptions.jobs ?? defaultJobs(),
     keepGraphs: runOptions.keepGraphs ?? true,
+    knownHashes: cache ? filePaths.map(filePath => cache.knownHash(filePath, settings)) : [],
   });
-  linted.forEach((result, i) => (results[toLint[i]!.index] = result));
-
   for (const result of results) {
-    if ('lines' in result) {
-      run.files.push(result);
-    } else if (result.ok) {
-      const file: LintedFile = {
-        filePath: result.filePath, lines: LineIndex.fromLineStarts(result.lineStarts), graph: graphOf(result), messages: result.messages,
-      };
-      if (result.notAnalysed !== undefined) file.notAnalysed = result.notAnalysed;
-      run.files.push(file);
+    if (!result.ok) {
+      const error = Object.assign(new Error(result.error.message), { stack: result.error.stack ?? result.error.message });
+      run.failures.push({ filePath: result.filePath, error });
+      continue;
+    }
+    const found = 'unchanged' in result ? cache!.get(result.filePath, result.contentHash, settings)! : result;
+    const file: LintedFile = {
+      filePath: result.filePath,
+      lines: LineIndex.fromLineStarts(found.lineStarts),
+      graph: 'unchanged' in result ? emptyGraph(result.filePath) : graphOf(result),
+      messages: found.messages,
+    };
+    if (found.notAnalysed !== undefined) file.notAnalysed = found.notAnalysed;
+    run.files.push(file);
+    if (!('unchanged' in result)) {
       cache?.set(result.filePath, {
         contentHash: result.contentHash, settingsHash: settings, lineStarts: result.lineStarts, messages: result.messages,
         ...(result.notAnalysed !== undefined ? { notAnalysed: result.notAnalysed } : {}),
       });
-    } else {
-      const error = Object.assign(new Error(result.error.message), { stack: result.error.stack ?? result.error.message });
-      run.failures.push({ filePath: result.filePath, error });
     }
   }
   return run;

@@ -29,6 +29,7 @@ import { describeError, type Logger } from './logger';
 import type { ReglintSettings } from './settings';
 import type { AnalysisTimes } from './validationDelay';
 import { listWorkspaceFiles } from './workspaceFiles';
+import { stripBom } from '../text/bom';
 
 export interface PullDiagnosticsDeps {
   connection: Connection;
@@ -194,7 +195,7 @@ export class PullDiagnostics {
       this.deps.logger.warn(`Could not read ${filePath}: ${describeError(error)}`);
       return undefined;
     }
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    text = stripBom(text);
     const resultId = createHash('sha1').update(text).update(`\0${reglintVersion}\0${this.settingsGeneration}`).digest('base64url');
     this.fileResults.set(uri, { mtimeMs: stats.mtimeMs, size: stats.size, resultId });
     if (resultId === previousResultId) return { kind: 'unchanged', resultId };

@@ -1,6 +1,6 @@
 // Reading a layer's resolved config the way tfjs reads it, without ever turning an
 // UNKNOWN into a guess.
-import type { ConfigObject, ConfigValue, LayerNode, RegularizerValue, Span } from '../analysis/modelGraph';
+import type { ConfigObject, ConfigValue, LayerNode, Span } from '../analysis/modelGraph';
 import { isConfigObject, isRegularizerValue, UNKNOWN } from '../analysis/modelGraph';
 
 /**
