@@ -96,6 +96,22 @@ describe('pull diagnostics (textDocument/diagnostic, workspace/diagnostic)', fun
     assert.deepEqual(changed[0]!.items, []);
   });
 
+  it('applies to each unopened file the .reglintrc.json that governs it, from the workspace root down', async () => {
+    // Root config: the rule at error level, generated/ excluded; a sub-project turns it off.
+    fs.writeFileSync(path.join(dir, '.reglintrc.json'), JSON.stringify({ rules: { [DENSE]: 'error' }, exclude: ['generated/**'] }));
+    fs.mkdirSync(path.join(dir, 'generated'));
+    fs.writeFileSync(path.join(dir, 'generated', 'model.ts'), UNREGULARIZED_MODEL);
+    fs.mkdirSync(path.join(dir, 'sub'));
+    fs.writeFileSync(path.join(dir, 'sub', '.reglintrc.json'), JSON.stringify({ rules: { [DENSE]: 'off' } }));
+    fs.writeFileSync(path.join(dir, 'sub', 'model.ts'), UNREGULARIZED_MODEL);
+    const report = (await session.connection.sendRequest('workspace/diagnostic', { previousResultIds: [] })) as WorkspaceReport;
+    const byPath = new Map(report.items.map(item => [path.relative(dir, new URL(item.uri).pathname), item]));
+    const unopened = byPath.get('unopened.ts')!.items as { code?: unknown; severity?: number }[];
+    assert.deepEqual(unopened.map(d => [d.code, d.severity]), [[DENSE, 1]], 'error level from the root config');
+    assert.deepEqual(byPath.get(path.join('generated', 'model.ts'))?.items ?? [], [], 'excluded by the root config');
+    assert.deepEqual(byPath.get(path.join('sub', 'model.ts'))!.items, [], 'turned off by the nearer config');
+  });
+
   it('answers a document request for an unopened file from disk, and for an unknown one with nothing', async () => {
     const onDisk = (await session.connection.sendRequest('textDocument/diagnostic', {
       textDocument: { uri: pathToFileURL(path.join(dir, 'unopened.ts')).href },

@@ -36,6 +36,10 @@ export interface PullDiagnosticsDeps {
   documents: DocumentStore;
   /** A document's settings, .reglintrc.json applied. */
   settingsFor(uri: string): Promise<ReglintSettings>;
+  /** The editor's settings for a URI, without .reglintrc.json (one request per folder). */
+  editorSettingsFor(uri: string): Promise<ReglintSettings>;
+  /** Editor settings with the .reglintrc.json that governs `uri` applied (rules, include/exclude). */
+  applyProjectConfig(uri: string, settings: ReglintSettings): ReglintSettings;
   /** An open document's diagnostics (lint findings and sanity-train results), analysis timed. */
   diagnose(document: TextDocument, settings: ReglintSettings): Diagnostic[];
   /** Analysis times, for the debounce. */
@@ -145,7 +149,8 @@ export class PullDiagnostics {
     for (const folder of this.deps.workspaceFolders()) {
       const folderPath = filePathOf(folder);
       if (!folderPath) continue;
-      const settings = await this.deps.settingsFor(folder);
+      // The editor's settings once per folder; each file gets the .reglintrc.json nearest to it.
+      const editorSettings = await this.deps.editorSettingsFor(folder);
       const files = await listWorkspaceFiles(folderPath);
       for (let i = 0; i < files.length; i++) {
         if (i % FILES_PER_SLICE === 0) {
@@ -157,7 +162,7 @@ export class PullDiagnostics {
         }
         const uri = pathToFileURL(files[i]!).href;
         if (this.deps.documents.get(uri)) continue; // open documents are reported by textDocument/diagnostic
-        const report = await this.fileReport(files[i]!, uri, settings, previous.get(uri));
+        const report = await this.fileReport(files[i]!, uri, this.deps.applyProjectConfig(uri, editorSettings), previous.get(uri));
         if (!report) continue;
         items.push(report.kind === 'unchanged'
           ? { kind: 'unchanged', uri, version: null, resultId: report.resultId }

@@ -125,6 +125,8 @@ export function startServer(connection: Connection): void {
 
   const pull = new PullDiagnostics({
     connection, documents, analysisTimes, logger, settingsFor,
+    editorSettingsFor: uri => settings.get(uri),
+    applyProjectConfig: (uri, editorSettings) => projectConfigs.apply(uri, editorSettings),
     diagnose: (document, documentSettings) => diagnoseOpenDocument(document, documentSettings).diagnostics,
     workspaceFolders: () => workspaceFolders,
   });
