@@ -17,10 +17,28 @@ export const CONFIG_FILE_NAME = '.reglintrc.json';
 export interface TrainConfig {
   budgetSeconds?: number;
   seed?: number;
-  /** `synthetic`, or an absolute path (resolved against the config file's directory). */
-  data?: string;
+  /**
+   * `train.data`, as a list whatever its form in the file (a string is one entry for every
+   * model); the first entry matching a model applies (config/trainData.ts).
+   */
+  data?: TrainDataEntry[];
   inputShape?: number[];
 }
+
+/** One `train.data` entry: which models (files and name) train on which data. */
+export interface TrainDataEntry {
+  /** Globs relative to the config file's directory; undefined: every file. */
+  files?: string[];
+  /** The model's name; undefined: every model. */
+  model?: string;
+  /** `synthetic`, or an absolute path (resolved against the config file's directory). */
+  file: string;
+  label?: string;
+  features?: string[];
+}
+
+/** The `file` of a train.data entry that means "the seeded synthetic data". */
+export const SYNTHETIC_DATA = 'synthetic';
 
 export interface ReglintConfig {
   /** Severity by rule id (only the rules the file lists). */
@@ -83,21 +101,39 @@ export function parseConfigText(text: string, filePath: string): ConfigParseResu
   return { ok: true, config: toConfig(value as RawConfig, path.dirname(filePath)) };
 }
 
+interface RawTrainDataEntry {
+  files?: string | string[];
+  model?: string;
+  file: string;
+  label?: string;
+  features?: string[];
+}
+
 interface RawConfig {
   rules?: Record<string, SeveritySetting>;
   fix?: Partial<FixSettings>;
   include?: string[];
   exclude?: string[];
-  train?: TrainConfig;
+  train?: Omit<TrainConfig, 'data'> & { data?: string | RawTrainDataEntry[] };
 }
 
 function toConfig(raw: RawConfig, baseDir: string): ReglintConfig {
-  const train: TrainConfig = { ...raw.train };
-  if (train.data !== undefined && train.data !== 'synthetic') train.data = path.resolve(baseDir, train.data);
+  const { data, ...rest } = raw.train ?? {};
+  const train: TrainConfig = { ...rest };
+  if (data !== undefined) train.data = (typeof data === 'string' ? [{ file: data }] : data).map(entry => toDataEntry(entry, baseDir));
   const config: ReglintConfig = { rules: { ...raw.rules }, fix: { ...raw.fix }, train, baseDir };
   if (raw.include) config.include = [...raw.include];
   if (raw.exclude) config.exclude = [...raw.exclude];
   return config;
+}
+
+function toDataEntry(raw: RawTrainDataEntry, baseDir: string): TrainDataEntry {
+  const entry: TrainDataEntry = { file: raw.file === SYNTHETIC_DATA ? SYNTHETIC_DATA : path.resolve(baseDir, raw.file) };
+  if (raw.files !== undefined) entry.files = typeof raw.files === 'string' ? [raw.files] : [...raw.files];
+  if (raw.model !== undefined) entry.model = raw.model;
+  if (raw.label !== undefined) entry.label = raw.label;
+  if (raw.features !== undefined) entry.features = [...raw.features];
+  return entry;
 }
 
 function describeParseError(code: string): string {
