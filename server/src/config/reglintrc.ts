@@ -74,7 +74,31 @@ export type ConfigParseResult =
 let validator: ReturnType<Ajv['compile']> | undefined;
 function validate(value: unknown): ErrorObject[] {
   validator ??= new Ajv({ allErrors: true, strict: true }).compile(schema);
-  return validator(value) ? [] : [...(validator.errors ?? [])];
+  return validator(value) ? [] : withoutAnyOfNoise([...(validator.errors ?? [])]);
+}
+
+/**
+ * A value that may take one of several forms (`train.data`: a string or a list) fails every
+ * form that does not fit: ajv reports "must be string" and "must match a schema in anyOf"
+ * beside the real problem inside the list. Keep the problems of the form whose type fits;
+ * when no form's type fits, say once which types would ("must be a string or an array").
+ */
+function withoutAnyOfNoise(errors: ErrorObject[]): ErrorObject[] {
+  const dropped = new Set<ErrorObject>();
+  const added: ErrorObject[] = [];
+  for (const anyOf of errors.filter(e => e.keyword === 'anyOf')) {
+    const typeErrors = errors.filter(e => e.keyword === 'type' && e.instancePath === anyOf.instancePath && e.schemaPath.startsWith(`${anyOf.schemaPath}/`));
+    // Problems inside the value (a form's own, possibly through a $ref) mean a form fits.
+    const inside = errors.some(e => e !== anyOf && !typeErrors.includes(e) &&
+      (e.instancePath === anyOf.instancePath || e.instancePath.startsWith(`${anyOf.instancePath}/`)));
+    dropped.add(anyOf);
+    typeErrors.forEach(e => dropped.add(e));
+    if (!inside) {
+      const types = typeErrors.map(e => String((e.params as { type: string }).type));
+      added.push({ ...anyOf, keyword: 'type', params: { type: types.map(article).join(' or ').replace(/^an? /, '') } });
+    }
+  }
+  return [...errors.filter(e => !dropped.has(e)), ...added];
 }
 
 /**
@@ -199,13 +223,30 @@ function article(type: string): string {
   return `a ${type}`;
 }
 
-/** The keys the schema allows at `segments` (for "unknown key" messages). */
+interface SchemaNode {
+  properties?: Record<string, SchemaNode>;
+  items?: SchemaNode;
+  anyOf?: SchemaNode[];
+  $ref?: string;
+}
+
+/** The keys the schema allows at `segments` (for "unknown key" messages), through lists, anyOf and $ref. */
 function knownKeys(segments: (string | number)[]): string[] {
-  let node: { properties?: Record<string, unknown> } | undefined = schema as { properties?: Record<string, unknown> };
+  const resolve = (node: SchemaNode | undefined): SchemaNode | undefined => {
+    if (node?.$ref?.startsWith('#/definitions/')) return resolve((schema.definitions as Record<string, SchemaNode>)[node.$ref.slice('#/definitions/'.length)]);
+    return node;
+  };
+  let nodes: SchemaNode[] = [schema as SchemaNode];
   for (const segment of segments) {
-    node = node?.properties?.[String(segment)] as { properties?: Record<string, unknown> } | undefined;
+    const next: SchemaNode[] = [];
+    for (const n of nodes.flatMap(node => [node, ...(node.anyOf ?? [])]).map(resolve)) {
+      const child = resolve(typeof segment === 'number' ? n?.items : n?.properties?.[segment]);
+      if (child) next.push(child);
+    }
+    nodes = next;
   }
-  return Object.keys(node?.properties ?? {}).filter((key) => key !== '$schema');
+  const keys = nodes.flatMap(node => [node, ...(node.anyOf ?? []).map(resolve)]).flatMap(node => Object.keys(node?.properties ?? {}));
+  return [...new Set(keys)].filter((key) => key !== '$schema');
 }
 
 function dedupe(problems: ConfigProblem[]): ConfigProblem[] {
