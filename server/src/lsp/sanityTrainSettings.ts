@@ -2,6 +2,7 @@
 // Code sends them, or flat `{"train.data": ...}`), validated; anything unusable keeps its
 // default and is logged, like the other settings (settings.ts).
 import * as path from 'node:path';
+import type { Connection } from 'vscode-languageserver';
 import { resolveFixSettings, type FixSettings } from '../fixes/types';
 import { RECIPE } from '../training/recipe';
 import type { WhatIfSettings } from '../training/whatIf';
@@ -53,6 +54,18 @@ export function normalizeTrainSettings(raw: unknown, logger?: Logger): TrainSett
   if (typeof t.label === 'string' && t.label.trim() !== '') settings.label = t.label.trim();
   settings.fix = normalizeFixSettings(raw);
   return settings;
+}
+
+/** A document's `reglint.train.*` (the defaults when the client does not answer workspace/configuration, or fails to). */
+export async function fetchTrainSettings(connection: Connection, uri: string, pullsConfiguration: boolean, logger: Logger): Promise<TrainSettings> {
+  if (!pullsConfiguration) return normalizeTrainSettings(undefined);
+  try {
+    const [raw] = await connection.workspace.getConfiguration([{ scopeUri: uri, section: 'reglint' }]);
+    return normalizeTrainSettings(raw, logger);
+  } catch (error) {
+    logger.warn(`Could not read reglint.train settings for ${uri} (${String(error)}); using defaults.`);
+    return normalizeTrainSettings(undefined);
+  }
 }
 
 /** The what-if as the quick fixes would write it in this workspace. */
