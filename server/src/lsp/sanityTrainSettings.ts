@@ -81,7 +81,12 @@ export function resolveDataPath(data: string, documentUri: string, folderUris: r
   if (path.isAbsolute(data)) return data;
   const docPath = filePathOf(documentUri);
   const folders = folderUris.map(filePathOf).filter((p): p is string => !!p);
-  const containing = docPath ? folders.filter(f => docPath.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0] : undefined;
+  const containing = docPath ? containingFolder(docPath, folders) : undefined;
   const base = containing ?? folders[0] ?? (docPath ? path.dirname(docPath) : undefined);
   return base ? path.join(base, data) : undefined;
+}
+
+/** The innermost of `folders` (paths) that holds `filePath`. */
+export function containingFolder(filePath: string, folders: readonly string[]): string | undefined {
+  return folders.filter(f => filePath.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
 }

@@ -33,7 +33,7 @@ import type { ModelNode } from '../analysis/modelGraph';
 import { CONFIG_FILE_NAME, SYNTHETIC_DATA, type ReglintConfig } from '../config/reglintrc';
 import { withTrainDataChoice } from '../config/trainData';
 import { specFromGraph } from '../training/modelSpec';
-import { previewDataFile, type DataFilePreview } from '../trainingData/dataFilePreview';
+import { previewDataFile, readStart, type DataFilePreview } from '../trainingData/dataFilePreview';
 import { detectedDataFiles } from '../trainingData/detectedDataFiles';
 import type { ServerCommands } from './commands';
 import { MAX_DOCUMENT_CHARS } from './diagnoseDocument';
@@ -42,7 +42,7 @@ import { filePathOf } from './fileUri';
 import type { GraphCache } from './graphCache';
 import { describeError, type Logger } from './logger';
 import { pickModel } from './sanityTrain';
-import { fetchTrainSettings, resolveDataPath, type TrainSettings } from './sanityTrainSettings';
+import { containingFolder, fetchTrainSettings, resolveDataPath, type TrainSettings } from './sanityTrainSettings';
 import { dataFileOf, modelData, TrainingDataChoices, type ModelData, type StoredChoice } from './trainingDataChoices';
 import { listWorkspaceDataFiles } from './workspaceFiles';
 
@@ -405,10 +405,6 @@ function setParamsOf(raw: unknown): SetParams {
   return params;
 }
 
-function containingFolder(filePath: string, folders: readonly string[]): string | undefined {
-  return folders.filter(f => filePath.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
-}
-
 function displayPath(file: string, folders: readonly string[]): string {
   const folder = containingFolder(file, folders);
   return folder ? path.relative(folder, file).split(path.sep).join('/') : file;
@@ -422,14 +418,7 @@ async function isTable(file: string): Promise<boolean> {
   if (!file.toLowerCase().endsWith('.json')) return true;
   let start: string;
   try {
-    const handle = await fs.promises.open(file, 'r');
-    try {
-      const buffer = Buffer.alloc(4096);
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-      start = buffer.subarray(0, bytesRead).toString('utf8');
-    } finally {
-      await handle.close();
-    }
+    start = await readStart(file, 4096);
   } catch {
     return false;
   }

@@ -56,7 +56,8 @@ export async function previewDataFile(file: string): Promise<DataFilePreview> {
   return { file, rows: rows.length, truncated, columns: names.map((n, i) => describeColumn(n, rows, i)), defaultLabel: names[names.length - 1] };
 }
 
-async function readStart(file: string, bytes: number): Promise<string> {
+/** The first `bytes` bytes of a file, as UTF-8 (a character cut at the end is replaced). */
+export async function readStart(file: string, bytes: number): Promise<string> {
   const handle = await fs.open(file, 'r');
   try {
     const buffer = Buffer.alloc(bytes);
