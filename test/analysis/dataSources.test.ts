@@ -61,13 +61,18 @@ const cases: Case[] = [
   },
   {
     name: "require('./data.json') and import data from './data.json'; not './helpers'",
-    code: `${TF}import data from './data.json';\nimport raw from '../shared/points.csv?raw';\nimport {build} from './helpers';\nconst more = require('./more.json');\n`,
-    sources: [['./data.json', 'file', 'import'], ['../shared/points.csv', 'file', 'import'], ['./more.json', 'file', 'require']],
+    code: `${TF}import data from './data.json';\nimport raw from '../shared/points.csv?raw';\nimport {build} from './helpers';\nconst more = require('./more.json');\nconst lazy = await import('./lazy.json');\n`,
+    sources: [['./data.json', 'file', 'import'], ['../shared/points.csv', 'file', 'import'], ['./more.json', 'file', 'require'], ['./lazy.json', 'file', 'import']],
   },
   {
     name: "fetch('data.csv') in browser code; fetch of an API or a remote file is not data",
     code: `${TF}async function load() {\n  const r = await fetch('data/cars.json?v=2');\n  await fetch('/api/predict');\n  await fetch('https://example.com/x.csv');\n  return r.json();\n}\n`,
     sources: [['data/cars.json', 'page', 'fetch']],
+  },
+  {
+    name: "fetch(new URL('./x.json', import.meta.url)) (bundlers): relative to the file",
+    code: `${TF}const rows = await (await fetch(new URL('./rows.json', import.meta.url))).json();\n`,
+    sources: [['./rows.json', 'file', 'fetch']],
   },
   {
     name: 'paths not known statically are left out (a let, a parameter, a call)',

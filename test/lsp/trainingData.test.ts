@@ -158,9 +158,14 @@ describe('training data in the language server', function () {
     assert.deepEqual((await lenses())[1], ['Choose data… (.reglintrc.json data needs a trusted workspace)', 'reglint.chooseTrainingData']);
     assert.equal((await train()).report.data, undefined);
 
-    // Reading a data file is not running code: a file the user picks is used untrusted.
+    // Reading a data file is not running code: a file the user picks is used untrusted, also
+    // when saved to .reglintrc.json (whose data is not used yet).
     await setData({ modelIndex: 0, file: path.join(ws, 'data', 'rows.json') });
     assert.deepEqual((await lenses())[1], ['Data: rows.json', 'reglint.chooseTrainingData']);
+    const saved = await setData({ modelIndex: 0, file: cars(), label: 'mpg', features: ['hp', 'weight', 'year'], save: 'reglintrc' });
+    assert.equal(saved.savedTo, path.join(ws, '.reglintrc.json'));
+    assert.deepEqual(saved.data, { from: 'workspace', file: cars(), label: 'mpg', features: ['hp', 'weight', 'year'] });
+    assert.equal((await train()).report.data?.file, cars());
     await setData({ modelIndex: 0, file: null });
 
     await session.connection.sendNotification('reglint/workspaceTrust', { trusted: true });

@@ -47,11 +47,12 @@ export function collectDataSources(index: FileIndex, tfjs: TfjsResolver, scopes:
     if (name === undefined) continue;
     if (name === 'csv' && isTfData(callee, tfjs, dataNamespaces)) {
       const where = paths.evaluate(arg);
-      // tfjs reads `file://` sources from disk (Node); any other string is a URL it fetches.
-      const local = where && stripFileScheme(where);
-      const base = where && (where.text.startsWith('file://') || where.base ? local?.base ?? 'cwd' : isRelativeUrl(where) ? 'page' : undefined);
-      if (!local || !base) continue;
-      const source = dataSource(local, base, 'tf.data.csv', arg);
+      if (!where) continue;
+      // tfjs reads `file://` sources from disk (Node); any other string is a URL the page fetches.
+      const local = where.base !== undefined || where.text.startsWith('file://') ? stripFileScheme(where) : undefined;
+      const source = local ? dataSource(local, local.base ?? 'cwd', 'tf.data.csv', arg)
+        : isRelativeUrl(where) ? dataSource(where, 'page', 'tf.data.csv', arg) : undefined;
+      if (!source) continue;
       const label = labelColumn(call.arguments[1]);
       if (label !== undefined) source.label = label;
       add(source);
@@ -59,9 +60,9 @@ export function collectDataSources(index: FileIndex, tfjs: TfjsResolver, scopes:
       const where = paths.evaluate(arg);
       const local = where && stripFileScheme(where);
       if (local && DATA_FILE.test(local.text)) add(dataSource(local, local.base ?? 'cwd', 'fs', arg));
-    } else if (name === 'require' || callee.kind === ts.SyntaxKind.ImportKeyword) {
+    } else if (name === 'require' || name === 'import') {
       if (ts.isStringLiteral(arg) && /^\.\.?\//.test(arg.text) && DATA_FILE.test(arg.text)) {
-        add({ path: arg.text, base: 'file', how: name === 'require' ? 'require' : 'import', span: spanOf(arg) });
+        add({ path: arg.text, base: 'file', how: name, span: spanOf(arg) });
       }
     } else if (name === 'fetch') {
       // Browser code: a URL relative to the page, or `new URL('./x.json', import.meta.url)` (bundlers).

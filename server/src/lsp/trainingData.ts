@@ -54,6 +54,8 @@ export const WORKSPACE_TRUST_NOTIFICATION = 'reglint/workspaceTrust';
 
 /** How many workspace files the picker lists (the files the code reads always come first). */
 const MAX_CANDIDATES = 200;
+/** How many JSON files the listing opens to see whether they hold a table. */
+const MAX_PEEKS = 1000;
 /** How many choices fit a window/showMessageRequest (editors show them as buttons or a list). */
 const MAX_PROMPT_ACTIONS = 10;
 
@@ -203,9 +205,12 @@ export class TrainingDataService {
     const near = (f: string) => (modelDir && path.dirname(f) === modelDir ? 0 : 1);
     const ordered = workspace.sort((a, b) => near(a) - near(b) || a.localeCompare(b));
     if (currentFile && fs.existsSync(currentFile)) add({ file: currentFile, source: 'workspace' });
+    let peeked = 0; // JSON files opened to tell tables from configs, bounded in a huge workspace
     for (const file of ordered) {
-      if (candidates.length >= MAX_CANDIDATES) break;
-      if (!listed.has(file) && (await isTable(file))) add({ file, source: 'workspace' });
+      if (candidates.length >= MAX_CANDIDATES || peeked >= MAX_PEEKS) break;
+      if (listed.has(file)) continue;
+      if (file.toLowerCase().endsWith('.json')) peeked++;
+      if (await isTable(file)) add({ file, source: 'workspace' });
     }
 
     const result: TrainingDataCandidates = { uri: ref.uri, model: model.name, modelIndex: model.index, current, candidates };
@@ -242,8 +247,10 @@ export class TrainingDataService {
       if (params.features?.length) choice.features = params.features;
       if (params.save === 'reglintrc') {
         savedTo = this.saveToConfig(choice);
-        // The config file holds the choice now: edits to it take effect.
-        this.choices.delete(params.uri, model);
+        // The config file holds the choice now: edits to it take effect. (Until the workspace
+        // is trusted its config's data is not used: the user's choice stays in force meanwhile.)
+        if (this.workspaceTrusted === false) this.choices.set(choice);
+        else this.choices.delete(params.uri, model);
       } else {
         this.choices.set(choice);
       }
