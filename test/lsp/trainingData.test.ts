@@ -172,6 +172,23 @@ describe('training data in the language server', function () {
     assert.deepEqual((await lenses())[1], ['Data: cars.csv (.reglintrc.json)', 'reglint.chooseTrainingData']);
   });
 
+  it('a .reglintrc.json edited on disk changes the CodeLens, and the client is asked to refresh', async () => {
+    session = await start({ capabilities: { workspace: { codeLens: { refreshSupport: true } } } });
+    let refreshes = 0;
+    session.connection.onRequest('workspace/codeLens/refresh', () => {
+      refreshes++;
+      return null;
+    });
+    await session.open(uri, MODEL);
+    assert.deepEqual((await lenses())[1], ['Choose data…', 'reglint.chooseTrainingData']);
+    const config = path.join(ws, '.reglintrc.json');
+    fs.writeFileSync(config, '{"train": {"data": [{"files": "src/**", "file": "src/data/cars.csv", "label": "mpg"}]}}');
+    await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(config).href, type: 1 }] });
+    assert.deepEqual((await lenses())[1], ['Data: cars.csv (.reglintrc.json)', 'reglint.chooseTrainingData']);
+    for (const started = Date.now(); refreshes === 0 && Date.now() - started < 5_000;) await new Promise(resolve => setTimeout(resolve, 50));
+    assert.ok(refreshes > 0, 'workspace/codeLens/refresh was not sent');
+  });
+
   it('takes back the choices the client kept (initializationOptions.trainingDataChoices), skipping malformed ones', async () => {
     session = await start({
       initializationOptions: {

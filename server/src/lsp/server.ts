@@ -201,7 +201,9 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles(params => {
-    if (projectConfigs.filesChanged(params.changes)) revalidateAll();
+    if (!projectConfigs.filesChanged(params.changes)) return;
+    revalidateAll();
+    trainingData.refreshLenses(); // "Data: …" may come from the changed train.data
   });
 
   // Outline (document symbols) and hover over the ModelGraph (./modelFeatures.ts).

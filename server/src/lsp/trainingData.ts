@@ -371,7 +371,8 @@ export class TrainingDataService {
     return fetchTrainSettings(this.deps.connection, uri, this.deps.pullsConfiguration(), this.deps.logger);
   }
 
-  private refreshLenses(): void {
+  /** Asks the client to fetch the CodeLenses again (their "Data: …" titles changed). */
+  refreshLenses(): void {
     if (!this.codeLensRefresh) return;
     this.deps.connection.sendRequest('workspace/codeLens/refresh').catch(error =>
       this.deps.logger.warn(`codeLens/refresh failed: ${describeError(error)}`));
