@@ -4,14 +4,8 @@
 --   nvim --headless --clean -u NONE -c 'luafile test/neovim/training-data.lua'
 -- Environment: REGLINT_SERVER, REGLINT_NODE, REGLINT_FILE (a model that reads its CSV),
 -- REGLINT_RESULT (JSON: the lens titles before and after, the prompts, the command's result).
-local function env(name, default)
-  local value = os.getenv(name)
-  if value == nil or value == '' then
-    if default ~= nil then return default end
-    error('missing environment variable ' .. name)
-  end
-  return value
-end
+-- env(name, default?): ./env.lua, beside this script.
+local env = dofile(debug.getinfo(1, 'S').source:sub(2):match('(.*[/\\])') .. 'env.lua')
 
 local result = { prompts = {} }
 
