@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import Ajv04 from 'ajv-draft-04';
 import type * as Sarif from 'sarif';
 import { allRules } from '../../server/src/rules';
-import { ruleDocUrl } from '../../server/src/rules/rule';
+import { ruleDocUrl } from '../../server/src/docs/docLinks';
 import { REGULARIZED_JS, UNREGULARIZED_TS } from './fixtures';
 import { makeProject, REPO_ROOT, runReglint } from './runCli';
 
