@@ -16,6 +16,7 @@ import { LearningCurvesView } from './learningCurves';
 import { CLIENT_COMMANDS, registerSanityTrain } from './sanityTrain';
 import { registerFixAllCommand } from './fixAllCommand';
 import { CrashRestartHandler, LeveledOutputChannel, parseLogLevel } from './serverHealth';
+import { bundledDocs, OPEN_DOC_COMMAND, registerRuleDocs } from './ruleDocs';
 import { ReglintStatusBar, SHOW_OUTPUT_COMMAND } from './statusBar';
 
 const LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
@@ -62,7 +63,10 @@ export async function activate(context: ExtensionContext): Promise<ReglintExtens
     middleware: { workspace: { configuration: explicitSettingsMiddleware } },
     // Commands the extension implements itself (./sanityTrain.ts): the server then leaves
     // them out of executeCommandProvider, whose ids the client would register a second time.
-    initializationOptions: { clientCommands: CLIENT_COMMANDS },
+    // Rule links lead to the pages shipped in the extension (./ruleDocs.ts).
+    initializationOptions: { clientCommands: CLIENT_COMMANDS, bundledDocs: bundledDocs(context) },
+    // The hover's rule link runs this one command.
+    markdown: { isTrusted: { enabledCommands: [OPEN_DOC_COMMAND] } },
   };
 
   // The id 'reglint' makes the client read `reglint.trace.server`.
@@ -77,6 +81,7 @@ export async function activate(context: ExtensionContext): Promise<ReglintExtens
       await client.restart();
     }),
     registerFixAllCommand(() => client, LANGUAGES),
+    ...registerRuleDocs(context),
     // Reglint: Sanity-train model, progress, the Reglint Training log, learning curves.
     ...registerSanityTrain(context, () => client, new LearningCurvesView()),
   );

@@ -1,8 +1,8 @@
 // Where reglint's documentation pages are, and the one URL scheme every host links them by.
 // The pages ship in the npm package and in the vsix at the same paths as in the repository
-// (package.json `files`, .vscodeignore), so a page is named by its path alone: the CLI, SARIF,
-// ESLint's `docs.url` and LSP clients get `<docs base URL><path>`; the VS Code extension
-// opens the shipped file itself (client/src/ruleDocs.ts).
+// (package.json `files`, which vsce follows too), so a page is named by its path alone: the
+// CLI, SARIF, ESLint's `docs.url` and LSP clients get `<docs base URL><path>`; the VS Code
+// extension opens the shipped file itself (client/src/ruleDocs.ts).
 import { version } from '../../../package.json';
 import { UNUSED_DIRECTIVE_RULE_ID } from '../lint/suppressions';
 import { allRules } from '../rules';
