@@ -6,6 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { mentionsTfjs } from '../analysis/parse';
 import { lintText } from '../lint/lintText';
 import { describeError, type Logger } from './logger';
+import { RuleDocLinks } from './ruleDocLinks';
 import type { ReglintSettings } from './settings';
 import { failureDiagnostic, toDiagnostic } from './toDiagnostic';
 
@@ -24,6 +25,7 @@ export function diagnoseDocument(
   settings: ReglintSettings,
   logger: Logger,
   lint: typeof lintText = lintText,
+  docLinks: RuleDocLinks = RuleDocLinks.standard,
 ): DiagnoseOutcome {
   if (!settings.enable) return { kind: 'diagnostics', diagnostics: [] };
   const text = document.getText();
@@ -40,7 +42,7 @@ export function diagnoseDocument(
         diagnostics: [failureDiagnostic(NOT_ANALYSED_CODE, `reglint could not analyse this file: ${graph.fatal}`)],
       };
     }
-    return { kind: 'diagnostics', diagnostics: messages.map(message => toDiagnostic(message, document, graph)) };
+    return { kind: 'diagnostics', diagnostics: messages.map(message => toDiagnostic(message, document, graph, docLinks)) };
   } catch (error) {
     logger.error(`Internal error while analysing ${document.uri} (version ${document.version}):\n${describeError(error)}`);
     const reason = error instanceof Error ? error.message : String(error);

@@ -26,6 +26,7 @@ import { SanityTrainService } from './sanityTrain';
 import { TrainingDataService } from './trainingData';
 import { PullDiagnostics } from './pullDiagnostics';
 import { SettingsStore, type ReglintSettings } from './settings';
+import { RuleDocLinks } from './ruleDocLinks';
 import { registerStatsRequest } from './statsRequest';
 import { AnalysisTimes } from './validationDelay';
 import { ValidationScheduler } from './validationScheduler';
@@ -51,6 +52,8 @@ export function startServer(connection: Connection): void {
   const skippedForSize = new Set<string>();
   let clientAcceptsDynamicConfigurationRegistration = false;
   let clientAnswersConfiguration = false;
+  /** Links to rule pages: the docs base URL, or the client's own copy (./ruleDocLinks.ts). */
+  let docLinks = RuleDocLinks.standard;
   /** Each open document's ModelGraph, for the outline, hover and sanity-train (./graphCache.ts). */
   const graphs = new GraphCache((document, fileName) => analyses.graphFor(document, fileName));
 
@@ -96,7 +99,7 @@ export function startServer(connection: Connection): void {
    */
   function diagnoseOpenDocument(document: TextDocument, documentSettings: ReglintSettings): { skippedTooLarge: boolean; diagnostics: Diagnostic[] } {
     const started = performance.now();
-    const outcome = diagnoseDocument(document, documentSettings, logger, analyses.linterFor(document));
+    const outcome = diagnoseDocument(document, documentSettings, logger, analyses.linterFor(document), docLinks);
     analysisTimes.record(document.uri, performance.now() - started);
     const trained = sanityTrain.diagnosticsFor(document);
     return {
@@ -141,6 +144,7 @@ export function startServer(connection: Connection): void {
     applyProjectConfig: (uri, editorSettings) => projectConfigs.apply(uri, editorSettings),
     diagnose: (document, documentSettings) => diagnoseOpenDocument(document, documentSettings).diagnostics,
     workspaceFolders: () => workspaceFolders,
+    docLinks: () => docLinks,
   });
 
   /** Pull mode: what `validate` would push becomes a refresh request; the client asks again. */
@@ -164,6 +168,7 @@ export function startServer(connection: Connection): void {
     clientAcceptsDynamicConfigurationRegistration = workspace?.didChangeConfiguration?.dynamicRegistration === true;
     clientWatchesFilesDynamically = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     clientAnswersConfiguration = workspace?.configuration === true;
+    docLinks = RuleDocLinks.fromInitializationOptions(params.initializationOptions);
     if (clientAnswersConfiguration) {
       settings.usePullModel(async uri => {
         const [section] = await connection.workspace.getConfiguration([{ scopeUri: uri, section: 'reglint' }]);
@@ -212,6 +217,7 @@ export function startServer(connection: Connection): void {
     enabled: async uri => (await settingsFor(uri)).enable,
     logger,
     graphs,
+    docLinks: () => docLinks,
   });
 
   documents.listen(connection, {
