@@ -5,7 +5,8 @@ import { readCompileArgs } from './compileArgs';
 import { ConfigEvaluator, type ConfigContext } from './configValues';
 import { layerKindOf } from './layerCatalog';
 import type {
-  InputNode, LayerNode, LayerSite, ModelGraph, ModelNode, ModelStyle, Span, TensorRef,
+  ConfigObject, DefaultedConfig, InputNode, LayerNode, LayerSite, ModelGraph, ModelNode, ModelStyle, PropertySpan, Span,
+  TensorRef, Unknown,
 } from './modelGraph';
 import { isConfigObject, isLayerRef, UNKNOWN } from './modelGraph';
 import { ts } from './parse';
@@ -18,11 +19,15 @@ interface ModelRecord extends ModelNode {
   outputs: Set<number>;
 }
 
+/** Past this many layer nodes, helper calls and loop iterations no longer get nodes of their own. */
+const MAX_CONTEXT_LAYERS = 3000;
+
 export class GraphBuilder {
   readonly layers: LayerNode[] = [];
   private readonly models: ModelRecord[] = [];
-  private readonly layerByCall = new Map<ts.CallExpression, number>();
-  private readonly modelByNode = new Map<ts.Node, number>();
+  /** Layer nodes by factory call, then by context (see `context`). */
+  private readonly layerByCall = new Map<ts.CallExpression, Map<string, number>>();
+  private readonly modelByNode = new Map<ts.Node, Map<string, number>>();
   private readonly succ = new Map<number, Set<number>>();
   private readonly pred = new Map<number, Set<number>>();
   private readonly escaped = new Set<number>();
@@ -30,15 +35,22 @@ export class GraphBuilder {
   private readonly applySites = new Map<number, LayerSite[]>();
   private readonly applyArgs = new Map<number, TensorRef[][]>();
   private readonly inputs: InputNode[] = [];
-  private readonly inputByCall = new Map<ts.CallExpression, number>();
+  private readonly inputByCall = new Map<ts.CallExpression, Map<string, number>>();
   private readonly configs: ConfigEvaluator;
+  private readonly ctx: ConfigContext;
+  /**
+   * Where the interpreter is: the helper call sites and unrolled loop iterations it is inside
+   * ('' at a root). A factory call met in two contexts (`block(64)`, `block(32)`) is two
+   * tfjs layers, so it gets two nodes, each with the config of its own context.
+   */
+  private contextKey = '';
 
   constructor(
     private readonly sourceFile: ts.SourceFile,
     readonly scopes: Scopes,
     readonly tfjs: TfjsResolver,
   ) {
-    const ctx: ConfigContext = {
+    this.ctx = {
       scopes,
       tfjs,
       layerForCall: (call) => {
@@ -46,14 +58,46 @@ export class GraphBuilder {
         return entity?.kind === 'layerFactory' ? this.layerFor(call, entity.factory) : undefined;
       },
     };
-    this.configs = new ConfigEvaluator(ctx);
+    this.configs = new ConfigEvaluator(this.ctx);
+  }
+
+  /** What the interpreter knows of identifiers and `this.x` where configs are read. */
+  setLookup(lookup: ConfigContext['lookup']): void {
+    this.ctx.lookup = lookup;
+  }
+
+  /** Runs `body` inside one more context (a helper call site, a loop iteration). */
+  inContext<T>(key: string, body: () => T): T {
+    const saved = this.contextKey;
+    if (this.layers.length < MAX_CONTEXT_LAYERS) this.contextKey = saved === '' ? key : `${saved}/${key}`;
+    try {
+      return body();
+    } finally {
+      this.contextKey = saved;
+    }
+  }
+
+  /** The config evaluator, for values the interpreter reads the way configs are read. */
+  get configEvaluator(): ConfigEvaluator {
+    return this.configs;
+  }
+
+  /** Whether a node exists for this call in any context. */
+  hasLayerFor(call: ts.CallExpression): boolean {
+    return this.layerByCall.has(call);
   }
 
   layerFor(call: ts.CallExpression, factory: string): number {
-    const existing = this.layerByCall.get(call);
-    if (existing !== undefined) return existing;
+    const byContext = this.layerByCall.get(call) ?? new Map<string, number>();
+    this.layerByCall.set(call, byContext);
+    const existing = byContext.get(this.contextKey);
+    if (existing !== undefined) {
+      // Met again in the same context (a loop's second pass): what differs is not known.
+      this.rejoinConfig(this.layers[existing], call);
+      return existing;
+    }
     const index = this.layers.length;
-    this.layerByCall.set(call, index);
+    byContext.set(this.contextKey, index);
     const callee = call.expression;
     const nameNode = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
     const layer: LayerNode = {
@@ -81,15 +125,11 @@ export class GraphBuilder {
   private resolveConfig(layer: LayerNode, call: ts.CallExpression): void {
     const arg = call.arguments[0];
     if (!arg) return;
-    if (ts.isObjectLiteralExpression(arg)) {
-      const { value, propSpans } = this.configs.evaluateObject(arg);
-      layer.config = value;
-      layer.configProps = propSpans;
-      layer.configLiteralSpan = spanOf(arg);
-    } else {
-      const value = this.configs.evaluate(arg);
-      layer.config = isConfigObject(value) ? value : UNKNOWN;
-    }
+    const { config, propSpans, literalSpan, withDefaults } = this.readConfig(arg);
+    layer.config = config;
+    if (propSpans) layer.configProps = propSpans;
+    if (literalSpan) layer.configLiteralSpan = literalSpan;
+    if (withDefaults) layer.withDefaults = withDefaults;
     if (layer.kind === 'wrapper') {
       const inner = layer.config === UNKNOWN ? UNKNOWN : layer.config.props.layer;
       if (isLayerRef(inner)) {
@@ -99,18 +139,105 @@ export class GraphBuilder {
         layer.inner = UNKNOWN;
       }
     }
+    for (const cell of this.cellsOf(layer) ?? []) this.layers[cell].wrappedBy = layer.index;
+  }
+
+  /**
+   * The cells an `rnn({cell})` or `stackedRNNCells({cells})` holds, in order (`cell` may be
+   * one cell, a list, or a stackedRNNCells); undefined when they are not all known layers.
+   */
+  private cellsOf(layer: LayerNode): number[] | undefined {
+    const key = layer.factory === 'rnn' ? 'cell' : layer.factory === 'stackedRNNCells' ? 'cells' : undefined;
+    if (!key || layer.config === UNKNOWN || layer.config === 'absent') return undefined;
+    const value = layer.config.props[key];
+    const list = isLayerRef(value) ? [value] : Array.isArray(value) && value.every(isLayerRef) ? value : undefined;
+    return list?.map((ref) => (ref as { index: number }).index);
+  }
+
+  /** An rnn's cells in data-flow order, stacked cells flattened. */
+  private flatCells(layer: LayerNode, seen = new Set<number>()): number[] {
+    const out: number[] = [];
+    for (const cell of this.cellsOf(layer) ?? []) {
+      if (seen.has(cell)) continue;
+      seen.add(cell);
+      const node = this.layers[cell];
+      if (node.factory === 'stackedRNNCells') out.push(...this.flatCells(node, seen));
+      else out.push(cell);
+    }
+    return out;
+  }
+
+  /**
+   * Cells run one after the other inside their rnn: each feeds the next, the last feeds
+   * what follows the rnn (tfjs recurrent.ts: a list of cells becomes StackedRNNCells).
+   */
+  private chainCells(rnn: LayerNode): void {
+    const cells = this.flatCells(rnn);
+    cells.forEach((cell, i) => {
+      const node = this.layers[cell];
+      node.model = rnn.model;
+      node.prev = i === 0 ? rnn.prev : [cells[i - 1]];
+      const last = i === cells.length - 1;
+      node.next = last ? rnn.next : [cells[i + 1]];
+      node.isOutput = last ? rnn.isOutput : false;
+    });
+  }
+
+  /** A config argument as rules see it, and with builder-parameter defaults when any fed in. */
+  private readConfig(arg: ts.Expression): {
+    config: ConfigObject | Unknown;
+    propSpans?: Record<string, PropertySpan>;
+    literalSpan?: Span;
+    withDefaults?: DefaultedConfig;
+  } {
+    const read = (): { value: ConfigObject | Unknown; propSpans?: Record<string, PropertySpan> } => {
+      if (ts.isObjectLiteralExpression(arg)) return this.configs.evaluateObject(arg);
+      const value = this.configs.evaluate(arg);
+      return { value: isConfigObject(value) ? value : UNKNOWN };
+    };
+    const { plain, withDefaults } = this.configs.withAndWithoutDefaults(read);
+    const defaulted = withDefaults && isConfigObject(withDefaults.value.value)
+      ? { config: withDefaults.value.value, params: withDefaults.params }
+      : undefined;
+    return {
+      config: plain.value,
+      propSpans: plain.propSpans,
+      literalSpan: ts.isObjectLiteralExpression(arg) ? spanOf(arg) : undefined,
+      withDefaults: defaulted,
+    };
+  }
+
+  /** The same call read again in the same context: keys whose values differ become UNKNOWN. */
+  private rejoinConfig(layer: LayerNode, call: ts.CallExpression): void {
+    const arg = call.arguments[0];
+    if (!arg || layer.config === UNKNOWN || layer.config === 'absent') return;
+    const again = this.readConfig(arg).config;
+    if (again === UNKNOWN) {
+      layer.config = UNKNOWN;
+      return;
+    }
+    const props = layer.config.props;
+    for (const key of new Set([...Object.keys(props), ...Object.keys(again.props)])) {
+      if (JSON.stringify(props[key]) !== JSON.stringify(again.props[key])) props[key] = UNKNOWN;
+    }
+    layer.config.complete &&= again.complete;
   }
 
   inputFor(call: ts.CallExpression): number {
-    const existing = this.inputByCall.get(call);
+    const byContext = this.inputByCall.get(call) ?? new Map<string, number>();
+    this.inputByCall.set(call, byContext);
+    const existing = byContext.get(this.contextKey);
     if (existing !== undefined) return existing;
     const index = this.inputs.length;
-    this.inputByCall.set(call, index);
+    byContext.set(this.contextKey, index);
     const arg = call.arguments[0];
-    let config: InputNode['config'] = 'absent';
-    if (arg && ts.isObjectLiteralExpression(arg)) config = this.configs.evaluateObject(arg).value;
-    else if (arg) config = UNKNOWN;
-    this.inputs.push({ index, span: spanOf(call), config });
+    const input: InputNode = { index, span: spanOf(call), config: 'absent' };
+    if (arg) {
+      const { config, withDefaults } = this.readConfig(arg);
+      input.config = config;
+      if (withDefaults) input.withDefaults = withDefaults;
+    }
+    this.inputs.push(input);
     return index;
   }
 
@@ -121,10 +248,14 @@ export class GraphBuilder {
   }
 
   modelFor(node: ts.Node, style: ModelStyle, name: string, span: Span = spanOf(node)): number {
-    const existing = this.modelByNode.get(node);
+    const byContext = this.modelByNode.get(node) ?? new Map<string, number>();
+    this.modelByNode.set(node, byContext);
+    // A class is one model whatever calls its methods.
+    const context = ts.isClassLike(node) ? '' : this.contextKey;
+    const existing = byContext.get(context);
     if (existing !== undefined) return existing;
     const index = this.models.length;
-    this.modelByNode.set(node, index);
+    byContext.set(context, index);
     this.models.push({
       index, name, style, span, layers: [], complete: true,
       layerSet: new Set(), outputs: new Set(),
@@ -213,6 +344,7 @@ export class GraphBuilder {
     }
     for (const layer of this.layers) this.finishLayer(layer);
     for (const layer of this.layers) this.inheritFromWrapper(layer);
+    for (const layer of this.layers) if (layer.factory === 'rnn' && layer.wrappedBy === null) this.chainCells(layer);
     const models = this.models.map(({ index, name, style, span, layers, complete, compile }): ModelNode =>
       (compile ? { index, name, style, span, layers, complete, compile } : { index, name, style, span, layers, complete }));
     return inSourceOrder(models, this.layers, this.inputs);

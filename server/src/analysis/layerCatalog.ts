@@ -8,7 +8,7 @@ const KINDS: Record<LayerKind, readonly string[]> = {
     'conv1d', 'conv2d', 'conv3d', 'conv2dTranspose', 'conv3dTranspose',
     'separableConv2d', 'depthwiseConv2d',
   ],
-  recurrent: ['lstm', 'gru', 'simpleRNN', 'convLstm2d', 'rnn'],
+  recurrent: ['lstm', 'gru', 'simpleRNN', 'convLstm2d', 'rnn', 'lstmCell', 'gruCell', 'simpleRNNCell', 'convLstm2dCell'],
   dropout: ['dropout', 'spatialDropout1d', 'gaussianDropout', 'alphaDropout', 'gaussianNoise'],
   normalization: ['batchNormalization', 'layerNormalization'],
   wrapper: ['bidirectional', 'timeDistributed'],
@@ -21,8 +21,7 @@ const KINDS: Record<LayerKind, readonly string[]> = {
     'avgPool2d', 'avgPooling2d', 'averagePooling3d', 'avgPool3d', 'avgPooling3d',
     'globalAveragePooling1d', 'globalAveragePooling2d', 'globalMaxPooling1d',
     'globalMaxPooling2d', 'maxPooling1d', 'maxPooling2d', 'maxPooling3d', 'globalMaxPool1d',
-    'globalMaxPool2d', 'maxPool1d', 'maxPool2d', 'gruCell', 'lstmCell',
-    'simpleRNNCell', 'convLstm2dCell', 'stackedRNNCells', 'masking', 'rescaling', 'centerCrop',
+    'globalMaxPool2d', 'maxPool1d', 'maxPool2d', 'stackedRNNCells', 'masking', 'rescaling', 'centerCrop',
     'resizing', 'categoryEncoding', 'randomWidth',
   ],
 };

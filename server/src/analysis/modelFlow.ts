@@ -2,10 +2,12 @@
 // tensors and models through variables, `model.add`, `.apply()`, `tf.model`, loops,
 // branches, helper functions and classes. It never runs code; where it cannot follow a
 // value it says so, and the graph records UNKNOWN.
+import { compoundOperator, foldBinary, foldUnary, isAssignmentOperator, truthiness } from './constantFolding';
 import {
-  FlowState, inputProducer, joinAll, joinValues, layersMentioned, producersOf, UNKNOWN_VALUE,
-  type FlowValue, type Tail, type VarKey,
+  assumedFrom, FlowState, fromConfigValue, inputProducer, joinAll, joinValues, layersMentioned, literal, memberValue,
+  producersOf, UNKNOWN_VALUE, type FlowValue, type Tail, type VarKey,
 } from './flowValues';
+import { LoopUnroller } from './loopUnrolling';
 import type { FileIndex, FunctionNode } from './fileIndex';
 import { UNKNOWN, type TensorRef } from './modelGraph';
 import { GraphBuilder, spanOf } from './graphBuilder';
@@ -33,12 +35,20 @@ export class ModelFlow {
   /** Classes whose `this` is a model (they extend tf.Sequential or call `this.add(layer)`). */
   private readonly classModels = new Map<ts.ClassLikeDeclaration, number>();
   private frame!: Frame;
+  private readonly loops: LoopUnroller;
+  /** Loops running once per known iteration right now. */
+  private readonly unrolling = new Set<ts.Node>();
+  /** `let`/`var` declarations assigned inside another function than their own (lazily). */
+  private mutatedElsewhere: Set<ts.Node> | undefined;
 
   constructor(
     private readonly g: GraphBuilder,
     private readonly sourceFile: ts.SourceFile,
     private readonly index: FileIndex,
-  ) {}
+  ) {
+    this.loops = new LoopUnroller(g.scopes);
+    g.setLookup((expr) => (ts.isIdentifier(expr) ? this.readIdentifier(expr) : this.readProperty(expr)));
+  }
 
   run(): void {
     const functions = this.index.functions;
@@ -49,6 +59,7 @@ export class ModelFlow {
       if (!this.visited.has(fn) && !calledInFile.has(fn)) this.runFunctionRoot(fn);
     }
     for (const fn of functions) if (!this.visited.has(fn)) this.runFunctionRoot(fn);
+    this.state = new FlowState();
     this.registerStrayLayerCalls();
   }
 
@@ -72,9 +83,30 @@ export class ModelFlow {
 
   private runFunctionRoot(fn: FunctionNode): void {
     this.runRoot(fn, () => {
-      for (const p of fn.parameters) this.bindPattern(p.name, p, UNKNOWN_VALUE);
+      for (const p of fn.parameters) this.bindParameter(p, undefined, true);
       return this.execBody(fn);
     });
+  }
+
+  /**
+   * A parameter bound to its argument. A missing (or `undefined`) argument takes the
+   * default; with no caller at all (`atRoot`), the default is only an assumption: a caller
+   * elsewhere may pass something else (flowValues.ts `assumed`).
+   */
+  private bindParameter(p: ts.ParameterDeclaration, arg: FlowValue | undefined, atRoot: boolean): void {
+    const assumeDefaults = atRoot ? p.name.getText() : undefined;
+    if (arg !== undefined && !(arg.t === 'value' && arg.v === undefined && arg.assumed === undefined)) {
+      this.bindPattern(p.name, p, arg);
+      return;
+    }
+    let value: FlowValue;
+    if (p.initializer) {
+      value = this.evaluate(p.initializer);
+      if (assumeDefaults !== undefined) value = assumedFrom(value, assumeDefaults);
+    } else {
+      value = atRoot ? UNKNOWN_VALUE : literal(undefined);
+    }
+    this.bindPattern(p.name, p, value, assumeDefaults);
   }
 
   /** A class's members share `this`: constructor first, then fields and methods in order. */
@@ -102,7 +134,7 @@ export class ModelFlow {
         } else if ((ts.isConstructorDeclaration(member) || ts.isMethodDeclaration(member)) && member.body) {
           if (this.visited.has(member)) continue;
           this.visited.add(member);
-          for (const p of member.parameters) this.bindPattern(p.name, p, UNKNOWN_VALUE);
+          for (const p of member.parameters) this.bindParameter(p, undefined, true);
           const saved = this.frame.returnStates.length;
           this.execBody(member);
           // A method's `return` ends that method, not the class: continue from the merge.
@@ -140,8 +172,10 @@ export class ModelFlow {
     } else if (ts.isBlock(s)) {
       this.execStatements(s.statements);
     } else if (ts.isIfStatement(s)) {
-      this.evaluate(s.expression);
-      this.branch([() => this.execStatement(s.thenStatement), () => s.elseStatement && this.execStatement(s.elseStatement)]);
+      const condition = certainTruth(this.evaluate(s.expression));
+      if (condition === true) this.execStatement(s.thenStatement);
+      else if (condition === false) { if (s.elseStatement) this.execStatement(s.elseStatement); }
+      else this.branch([() => this.execStatement(s.thenStatement), () => s.elseStatement && this.execStatement(s.elseStatement)]);
     } else if (ts.isForStatement(s) || ts.isForOfStatement(s) || ts.isForInStatement(s) ||
       ts.isWhileStatement(s) || ts.isDoStatement(s)) {
       this.execLoop(s);
@@ -183,7 +217,12 @@ export class ModelFlow {
     this.state = FlowState.merge(ends);
   }
 
-  /** Loops: zero iterations, or the body twice (the second pass wires the back edges). */
+  /**
+   * Loops over known iterations (`for (const u of [64, 32])`, `for (let i = 0; i < 3; i++)`)
+   * run once per iteration, each in a context of its own. Other loops: zero iterations, or
+   * the body twice (the second pass wires the back edges), with the literals the body
+   * assigns forgotten first (a third pass could see other values).
+   */
   private execLoop(s: ts.IterationStatement): void {
     const before = this.state.clone();
     if (ts.isForStatement(s) && s.initializer) {
@@ -192,14 +231,27 @@ export class ModelFlow {
       } else {
         this.evaluate(s.initializer);
       }
+      const counter = this.loops.counterValues(s, (e) => this.evaluate(e), (id) => this.readIdentifier(id));
+      if (counter) {
+        this.unrolled(s, counter.values.length, (i) => this.storeVar(counter.decl, literal(counter.values[i])));
+        return;
+      }
     }
     if ((ts.isForOfStatement(s) || ts.isForInStatement(s)) && ts.isVariableDeclarationList(s.initializer)) {
       const iterated = this.evaluate(s.expression);
+      const declarations = s.initializer.declarations;
+      if (ts.isForOfStatement(s) && iterated.t === 'array' && !iterated.repeated && this.loops.mayUnroll(s, iterated.items.length)) {
+        this.unrolled(s, iterated.items.length, (i) => {
+          for (const d of declarations) this.bindPattern(d.name, d, iterated.items[i]);
+        });
+        return;
+      }
       const item = iterated.t === 'array' && ts.isForOfStatement(s)
         ? joinAll(iterated.items)
         : UNKNOWN_VALUE;
-      for (const d of s.initializer.declarations) this.bindPattern(d.name, d, item);
+      for (const d of declarations) this.bindPattern(d.name, d, item);
     }
+    this.forgetLiteralsAssignedIn(s);
     const once = this.state.clone();
     this.state = once;
     this.execStatement(s.statement);
@@ -210,6 +262,28 @@ export class ModelFlow {
     this.state = FlowState.merge(ts.isDoStatement(s) ? [loopEnd] : [before, loopEnd]);
   }
 
+  /** The loop body once per known iteration, `bind` setting that iteration's variables. */
+  private unrolled(s: ts.IterationStatement, count: number, bind: (i: number) => void): void {
+    this.unrolling.add(s);
+    for (let i = 0; i < count; i++) {
+      this.g.inContext(`${s.pos}#${i}`, () => {
+        bind(i);
+        this.execStatement(s.statement);
+      });
+      this.state.terminated = false;
+    }
+    this.unrolling.delete(s);
+  }
+
+  /** Literal values of variables (and `this.x`) assigned in a loop may change each pass: unknown. */
+  private forgetLiteralsAssignedIn(loop: ts.IterationStatement): void {
+    for (const target of this.loops.assignedIn(loop)) {
+      const key = ts.isIdentifier(target) ? this.g.scopes.resolve(target) : this.thisPropertyKey(target);
+      const value = key && this.state.vars.get(key);
+      if (key && value && isLiteralValue(value)) this.state.setVar(key, UNKNOWN_VALUE);
+    }
+  }
+
   /**
    * An absent variable reads as unknown, so unknowns are only stored where they must
    * overwrite something or stop a const's lazy evaluation: small maps keep branching cheap.
@@ -218,20 +292,38 @@ export class ModelFlow {
     if (value.t !== 'unknown' || this.state.vars.has(decl) || isConstDeclaration(decl)) this.state.setVar(decl, value);
   }
 
-  private bindPattern(name: ts.BindingName, decl: ts.Node, value: FlowValue): void {
+  /**
+   * `value` bound to a name or a destructuring pattern. A pattern element's default applies
+   * where the value surely lacks that part, and is an assumption (named `assumeDefaults`, or
+   * the element's own name) where the value is unknown or comes from no caller.
+   */
+  private bindPattern(name: ts.BindingName, decl: ts.Node, value: FlowValue, assumeDefaults?: string): void {
     if (ts.isIdentifier(name)) {
       this.storeVar(decl, value);
       return;
     }
-    this.escape(value);
-    for (const element of name.elements) {
-      if (ts.isBindingElement(element)) {
-        const item = ts.isArrayBindingPattern(name) && value.t === 'array' && !value.repeated
-          ? value.items[name.elements.indexOf(element)] ?? UNKNOWN_VALUE
-          : UNKNOWN_VALUE;
-        this.bindPattern(element.name, element, item);
+    if (value.t !== 'object') this.escape(value);
+    name.elements.forEach((element, i) => {
+      if (!ts.isBindingElement(element)) return;
+      let item: FlowValue = UNKNOWN_VALUE;
+      if (element.dotDotDotToken) {
+        item = UNKNOWN_VALUE;
+      } else if (ts.isArrayBindingPattern(name)) {
+        item = memberValue(value, i);
+      } else {
+        const key = element.propertyName ?? element.name;
+        if (ts.isIdentifier(key) || ts.isStringLiteral(key)) item = memberValue(value, key.text);
       }
-    }
+      if (element.initializer && !element.dotDotDotToken) {
+        const absent = item.t === 'value' && item.v === undefined && item.assumed === undefined;
+        if (absent || item.t === 'unknown') {
+          const fallback = this.evaluate(element.initializer);
+          const assumption = assumeDefaults ?? (item.t === 'unknown' ? element.name.getText() : undefined);
+          item = assumption === undefined ? fallback : assumedFrom(fallback, assumption);
+        }
+      }
+      this.bindPattern(element.name, element, item, assumeDefaults);
+    });
   }
 
   // ---- expressions ---------------------------------------------------------------------
@@ -251,20 +343,24 @@ export class ModelFlow {
       case SK.ArrayLiteralExpression: return this.evaluateArray(expr as ts.ArrayLiteralExpression);
       case SK.ConditionalExpression: {
         const c = expr as ts.ConditionalExpression;
-        this.evaluate(c.condition);
+        const condition = this.evaluate(c.condition);
+        const known = certainTruth(condition);
+        if (known !== undefined) return this.evaluate(known ? c.whenTrue : c.whenFalse);
         return joinValues(this.evaluate(c.whenTrue), this.evaluate(c.whenFalse));
       }
       case SK.AwaitExpression: return this.evaluate((expr as ts.AwaitExpression).expression);
       case SK.ArrowFunction:
       case SK.FunctionExpression:
         return { t: 'func', decl: expr as ts.ArrowFunction };
-      case SK.ObjectLiteralExpression:
-        for (const p of (expr as ts.ObjectLiteralExpression).properties) {
-          if (ts.isPropertyAssignment(p)) this.escape(this.evaluate(p.initializer));
-          else if (ts.isShorthandPropertyAssignment(p)) this.escape(this.evaluate(p.name));
-          else if (ts.isSpreadAssignment(p)) this.escape(this.evaluate(p.expression));
-        }
-        return UNKNOWN_VALUE;
+      case SK.ObjectLiteralExpression: return this.evaluateObject(expr as ts.ObjectLiteralExpression);
+      case SK.ElementAccessExpression: {
+        const access = expr as ts.ElementAccessExpression;
+        const owner = this.evaluate(access.expression);
+        const key = this.evaluate(access.argumentExpression);
+        return key.t === 'value' && (typeof key.v === 'number' || typeof key.v === 'string')
+          ? withAssumption(memberValue(owner, key.v), key.assumed)
+          : UNKNOWN_VALUE;
+      }
       case SK.NewExpression:
         for (const a of (expr as ts.NewExpression).arguments ?? []) this.escape(this.evaluate(a));
         return UNKNOWN_VALUE;
@@ -274,7 +370,18 @@ export class ModelFlow {
       case SK.TrueKeyword:
       case SK.FalseKeyword:
       case SK.NullKeyword:
-        return UNKNOWN_VALUE;
+        return fromConfigValue(this.g.configEvaluator.evaluate(expr));
+      case SK.PrefixUnaryExpression:
+      case SK.PostfixUnaryExpression:
+        return this.evaluateUnary(expr as ts.PrefixUnaryExpression | ts.PostfixUnaryExpression);
+      case SK.TemplateExpression: {
+        const template = expr as ts.TemplateExpression;
+        const parts = template.templateSpans.map((span) => this.evaluate(span.expression));
+        if (!parts.every((p) => p.t === 'value' && (typeof p.v !== 'object' || p.v === null))) return UNKNOWN_VALUE;
+        let text = template.head.text;
+        template.templateSpans.forEach((span, i) => { text += String((parts[i] as { v: unknown }).v) + span.literal.text; });
+        return literal(text, assumptionOf(...parts));
+      }
     }
     ts.forEachChild(expr, (child) => {
       if (ts.isExpression(child)) this.evaluate(child);
@@ -284,16 +391,79 @@ export class ModelFlow {
 
   private evaluateBinary(expr: ts.BinaryExpression): FlowValue {
     const op = expr.operatorToken.kind;
-    if (op === ts.SyntaxKind.EqualsToken) {
+    if (op === SK.EqualsToken) {
       const value = this.evaluate(expr.right);
       this.assignTo(expr.left, value);
       return value;
     }
+    if (isAssignmentOperator(op)) {
+      // `x += 2`, `x ||= y`: the new value when it folds, else unknown (never the old one).
+      const left = this.evaluate(expr.left);
+      const right = this.evaluate(expr.right);
+      const folded = foldLiterals(compoundOperator(op), left, right);
+      this.assignTo(expr.left, folded);
+      return folded;
+    }
     const left = this.evaluate(expr.left);
+    if (op === SK.AmpersandAmpersandToken || op === SK.BarBarToken || op === SK.QuestionQuestionToken) {
+      // Short-circuit on a surely known left side; otherwise either side may be the value.
+      const decides = op === SK.QuestionQuestionToken ? certainNullish(left) : certainTruth(left);
+      if (decides !== undefined) {
+        const takeRight = op === SK.AmpersandAmpersandToken ? decides : !decides;
+        return takeRight ? this.evaluate(expr.right) : left;
+      }
+      const right = this.evaluate(expr.right);
+      return op === SK.AmpersandAmpersandToken ? UNKNOWN_VALUE : joinValues(left, right);
+    }
     const right = this.evaluate(expr.right);
-    if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) return joinValues(left, right);
-    if (op === ts.SyntaxKind.CommaToken) return right;
-    return UNKNOWN_VALUE;
+    if (op === SK.CommaToken) return right;
+    return foldLiterals(op, left, right);
+  }
+
+  /** `-x`, `!x`; `i++` and `--i` also assign. */
+  private evaluateUnary(expr: ts.PrefixUnaryExpression | ts.PostfixUnaryExpression): FlowValue {
+    const operand = this.evaluate(expr.operand);
+    const op = expr.operator;
+    if (op === SK.PlusPlusToken || op === SK.MinusMinusToken) {
+      const updated = foldLiterals(op === SK.PlusPlusToken ? SK.PlusToken : SK.MinusToken, operand, literal(1));
+      this.assignTo(expr.operand, updated);
+      return ts.isPrefixUnaryExpression(expr) ? updated : operand;
+    }
+    if (operand.t !== 'value') return op === SK.ExclamationToken && certainTruth(operand) !== undefined
+      ? literal(!certainTruth(operand)) : UNKNOWN_VALUE;
+    const folded = foldUnary(op, operand.v);
+    return folded === UNKNOWN ? UNKNOWN_VALUE : literal(folded as number | boolean, operand.assumed);
+  }
+
+  /** An object literal: its properties as far as known; layers in it escape our view. */
+  private evaluateObject(expr: ts.ObjectLiteralExpression): FlowValue {
+    const props: Record<string, FlowValue> = {};
+    let complete = true;
+    for (const p of expr.properties) {
+      let value: FlowValue;
+      if (ts.isPropertyAssignment(p)) value = this.evaluate(p.initializer);
+      else if (ts.isShorthandPropertyAssignment(p)) value = this.evaluate(p.name);
+      else if (ts.isSpreadAssignment(p)) {
+        const spread = this.evaluate(p.expression);
+        this.escape(spread);
+        if (spread.t === 'object') {
+          Object.assign(props, spread.props);
+          complete &&= spread.complete;
+        } else if (!(spread.t === 'value' && (spread.v === undefined || spread.v === null))) {
+          for (const key of Object.keys(props)) props[key] = UNKNOWN_VALUE;
+          complete = false;
+        }
+        continue;
+      } else {
+        complete = false; // methods and accessors: not followed
+        continue;
+      }
+      this.escape(value);
+      const key = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) || ts.isNumericLiteral(p.name)) ? p.name.text : undefined;
+      if (key === undefined) complete = false;
+      else props[key] = value;
+    }
+    return { t: 'object', props, complete };
   }
 
   private evaluateArray(expr: ts.ArrayLiteralExpression): FlowValue {
@@ -330,9 +500,9 @@ export class ModelFlow {
 
   private readIdentifier(id: ts.Identifier): FlowValue {
     const decl = this.g.scopes.resolve(id);
-    if (!decl) return UNKNOWN_VALUE;
+    if (!decl) return id.text === 'undefined' ? literal(undefined) : UNKNOWN_VALUE;
     const known = this.state.vars.get(decl);
-    if (known) return known;
+    if (known) return this.isMutatedElsewhere(decl) ? forgetLiterals(known) : known;
     if (ts.isFunctionDeclaration(decl)) return { t: 'func', decl };
     // A const declared in an outer root (e.g. module level) read from inside a function.
     if (ts.isVariableDeclaration(decl) && decl.initializer && isConst(decl)) {
@@ -355,8 +525,22 @@ export class ModelFlow {
       if (method) return { t: 'func', decl: method };
       return UNKNOWN_VALUE;
     }
-    this.evaluate(expr.expression);
-    return UNKNOWN_VALUE;
+    return memberValue(this.evaluate(expr.expression), expr.name.text);
+  }
+
+  /**
+   * A `let`/`var` assigned inside a function other than its own may change whenever that
+   * function runs (an event handler, a callback): its literal values are not trusted.
+   */
+  private isMutatedElsewhere(decl: ts.Node): boolean {
+    if (!this.mutatedElsewhere) {
+      this.mutatedElsewhere = new Set();
+      for (const target of this.index.assignedIdentifiers) {
+        const targetDecl = this.g.scopes.resolve(target);
+        if (targetDecl && enclosingFunction(targetDecl) !== enclosingFunction(target)) this.mutatedElsewhere.add(targetDecl);
+      }
+    }
+    return this.mutatedElsewhere.has(decl);
   }
 
   private thisPropertyKey(expr: ts.Expression): VarKey | undefined {
@@ -385,6 +569,7 @@ export class ModelFlow {
   private evaluateCall(call: ts.CallExpression): FlowValue {
     const entity = this.g.tfjs.classify(call.expression);
     if (entity?.kind === 'layerFactory') return this.layerCall(call, entity.factory);
+    if (entity?.kind === 'regularizerFactory') return fromConfigValue(this.g.configEvaluator.evaluate(call));
     if (entity?.kind === 'tfFunction') {
       if (entity.name === 'sequential') return this.sequentialCall(call);
       if (entity.name === 'model') return this.functionalModelCall(call);
@@ -400,7 +585,7 @@ export class ModelFlow {
       if (method === 'compile') return this.modelCompile(call, callee);
     }
     const target = this.evaluate(callee);
-    if (target.t === 'func') return this.callFunction(target.decl, call.arguments);
+    if (target.t === 'func') return this.callFunction(target.decl, call.arguments, undefined, call);
     const args = call.arguments.map((a) => this.evaluate(a));
     const harmless = ts.isPropertyAccessExpression(callee) && HARMLESS_METHODS.has(callee.name.text);
     if (!harmless) args.forEach((a) => this.escape(a));
@@ -581,12 +766,18 @@ export class ModelFlow {
     const list = this.evaluate(callee.expression);
     const callback = this.evaluate(call.arguments[0]);
     if (callback.t !== 'func') return UNKNOWN_VALUE;
+    if (list.t === 'array' && !list.repeated && this.loops.mayUnroll(callback.decl, list.items.length)) {
+      // A known list: the callback once per item, each call a context of its own.
+      const results = list.items.map((item, i) =>
+        this.g.inContext(`${call.pos}#${i}`, () => this.callFunction(callback.decl, [], [item, literal(i), list])));
+      return method === 'map' ? { t: 'array', items: results, repeated: false } : UNKNOWN_VALUE;
+    }
     const item = list.t === 'array'
       ? joinAll(list.items)
       : UNKNOWN_VALUE;
     const before = this.state.clone();
     let result: FlowValue = UNKNOWN_VALUE;
-    for (let pass = 0; pass < 2; pass++) result = this.callFunction(callback.decl, [], [item]);
+    for (let pass = 0; pass < 2; pass++) result = this.callFunction(callback.decl, [], [item], call);
     this.state = FlowState.merge([before, this.state]);
     return method === 'map' ? { t: 'array', items: [result], repeated: true } : UNKNOWN_VALUE;
   }
@@ -604,31 +795,37 @@ export class ModelFlow {
     return UNKNOWN_VALUE;
   }
 
+  /** Inside a loop that may repeat it an unknown number of times (not one being unrolled). */
   private insideLoop(node: ts.Node): boolean {
     for (let n = node.parent; n && !ts.isFunctionLike(n); n = n.parent) {
-      if (ts.isIterationStatement(n, false)) return true;
+      if (ts.isIterationStatement(n, false) && !this.unrolling.has(n)) return true;
     }
     return false;
   }
 
-  /** Inline a helper defined in this file, with its parameters bound to the arguments. */
-  private callFunction(fn: ts.SignatureDeclaration, args: readonly ts.Expression[], preEvaluated?: FlowValue[]): FlowValue {
+  /**
+   * Inline a helper defined in this file, with its parameters bound to the arguments; its
+   * layers are nodes of their own for each `site` that calls it.
+   */
+  private callFunction(fn: ts.SignatureDeclaration, args: readonly ts.Expression[], preEvaluated?: FlowValue[], site?: ts.Node): FlowValue {
     const values = preEvaluated ?? args.map((a) => this.evaluate(a));
     const body = (fn as FunctionNode).body;
     if (!body || this.callStack.includes(fn) || this.callStack.length >= MAX_CALL_DEPTH) {
       values.forEach((v) => this.escape(v));
       return UNKNOWN_VALUE;
     }
+    return site ? this.g.inContext(`${site.pos}`, () => this.inline(fn, values)) : this.inline(fn, values);
+  }
+
+  private inline(fn: ts.SignatureDeclaration, values: FlowValue[]): FlowValue {
     this.visited.add(fn);
     this.callStack.push(fn);
     const outer = this.frame;
     this.frame = { returns: [], returnStates: [], thisValue: outer.thisValue };
     try {
       fn.parameters.forEach((p, i) => {
-        let v = values[i];
-        if (v === undefined) v = p.initializer ? this.evaluate(p.initializer) : UNKNOWN_VALUE;
-        if (p.dotDotDotToken) v = { t: 'array', items: values.slice(i), repeated: false };
-        this.bindPattern(p.name, p, v);
+        if (p.dotDotDotToken) this.bindPattern(p.name, p, { t: 'array', items: values.slice(i), repeated: false });
+        else this.bindParameter(p, values[i], false);
       });
       const expressionResult = this.execBody(fn as FunctionNode);
       if (expressionResult) this.frame.returns.push(expressionResult);
@@ -675,10 +872,60 @@ export class ModelFlow {
   /** Every layer-factory call becomes a node, also those no flow reached. */
   private registerStrayLayerCalls(): void {
     for (const call of this.index.calls) {
+      if (this.g.hasLayerFor(call)) continue;
       const entity = this.g.tfjs.classify(call.expression);
       if (entity?.kind === 'layerFactory') this.g.layerFor(call, entity.factory);
     }
   }
+}
+
+/** Whether a known value is truthy; undefined when unknown or only assumed. */
+function certainTruth(value: FlowValue): boolean | undefined {
+  if (value.t === 'value') return value.assumed === undefined ? truthiness(value.v) : undefined;
+  if (value.t === 'object' || value.t === 'func' || value.t === 'model' || value.t === 'layer') return true;
+  if (value.t === 'array') return true;
+  return undefined;
+}
+
+/** Whether a known value is null or undefined (for `??`); undefined when unknown or assumed. */
+function certainNullish(value: FlowValue): boolean | undefined {
+  if (value.t === 'value') return value.assumed === undefined ? value.v === null || value.v === undefined : undefined;
+  return value.t === 'unknown' ? undefined : false;
+}
+
+/** `left op right` over known literals; an assumption in, an assumption out. */
+function foldLiterals(op: ts.SyntaxKind | undefined, left: FlowValue, right: FlowValue): FlowValue {
+  if (op === undefined || left.t !== 'value' || right.t !== 'value') return UNKNOWN_VALUE;
+  const folded = foldBinary(op, left.v, right.v);
+  return folded === UNKNOWN ? UNKNOWN_VALUE : literal(folded as number | string | boolean, assumptionOf(left, right));
+}
+
+function assumptionOf(...values: FlowValue[]): string | undefined {
+  for (const v of values) if (v.t === 'value' && v.assumed !== undefined) return v.assumed;
+  return undefined;
+}
+
+function withAssumption(value: FlowValue, assumed: string | undefined): FlowValue {
+  return assumed === undefined ? value : assumedFrom(value, assumed);
+}
+
+function isLiteralValue(value: FlowValue): boolean {
+  return value.t === 'value' || value.t === 'object';
+}
+
+/** The value with its literals forgotten (layers, tensors and models are kept). */
+function forgetLiterals(value: FlowValue): FlowValue {
+  if (isLiteralValue(value)) return UNKNOWN_VALUE;
+  if (value.t === 'array') return { ...value, items: value.items.map(forgetLiterals) };
+  return value;
+}
+
+/** The function (or file) whose code a node belongs to. */
+function enclosingFunction(node: ts.Node): ts.Node | undefined {
+  for (let n = node.parent; n; n = n.parent) {
+    if (ts.isFunctionLike(n) || ts.isSourceFile(n)) return n;
+  }
+  return undefined;
 }
 
 /** The `.apply()` argument as tensor references, one per argument tensor, in order. */

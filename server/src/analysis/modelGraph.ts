@@ -93,6 +93,13 @@ export interface LayerNode {
   configLiteralSpan?: Span;
   /** Spans of the config's own properties written inline (by key). */
   configProps: Record<string, PropertySpan>;
+  /**
+   * The config again with builder-parameter defaults counted, present only when some value
+   * came from one: a builder no code in the file calls (`export function build(hidden = 64)`)
+   * runs with its defaults. `config` keeps those values UNKNOWN (a caller elsewhere may pass
+   * others, so no rule may rely on them); the trainer may, stating them as assumptions.
+   */
+  withDefaults?: DefaultedConfig;
   /** Index of the model this layer belongs to, or null when in none we know. */
   model: number | null;
   /** Successor layers in data flow; [] for an output, UNKNOWN when not known. */
@@ -114,12 +121,21 @@ export interface LayerNode {
   applyArgs?: TensorRef[] | Unknown;
 }
 
+/** A config read with builder-parameter defaults counted (see LayerNode.withDefaults). */
+export interface DefaultedConfig {
+  config: ConfigObject;
+  /** The parameters whose defaults it used, by name. */
+  params: string[];
+}
+
 /** A `tf.input(...)` call: where a functional model's data enters. */
 export interface InputNode {
   index: number;
   span: Span;
   /** Its config resolved like a layer's: `shape` or `batchShape`, `name`, `dtype`. */
   config: ConfigObject | Unknown | 'absent';
+  /** As LayerNode.withDefaults. */
+  withDefaults?: DefaultedConfig;
 }
 
 /** Where one tensor passed to `.apply()` comes from. */

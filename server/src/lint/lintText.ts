@@ -5,6 +5,7 @@ import type { ts } from '../analysis/parse';
 import type { ModelGraph } from '../analysis/modelGraph';
 import { allRules } from '../rules';
 import type { Finding, Severity, SeveritySetting } from '../rules/rule';
+import { mergeLayerInstances } from './layerInstances';
 import { applySuppressions } from './suppressions';
 
 export interface LintOptions {
@@ -31,13 +32,14 @@ export function lintText(text: string, fileName: string, options: LintOptions = 
  * `tree`, the syntax tree that analysis parsed, spares the suppression scan a second parse.
  */
 export function lintGraph(text: string, fileName: string, graph: ModelGraph, options: LintOptions = {}, tree?: ts.SourceFile): LintResult {
-  const messages: LintMessage[] = [];
+  let messages: LintMessage[] = [];
   if (graph.fatal || graph.tfjs.modules.length === 0) return { graph, messages };
   for (const rule of allRules) {
     const severity = options.rules?.[rule.meta.id] ?? rule.meta.defaultSeverity;
     if (severity === 'off') continue;
     for (const finding of rule.check(graph)) messages.push({ ...finding, severity });
   }
+  messages = mergeLayerInstances(graph, messages) as LintMessage[];
   messages.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
   // `// reglint-disable-next-line` and `/* reglint-disable */` comments (./suppressions.ts).
   return { graph, messages: applySuppressions(text, fileName, messages, options, tree) };
