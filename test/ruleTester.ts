@@ -3,7 +3,7 @@
 // expected findings. Mocha's `describe`/`it` are used as globals.
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../server/src/analysis';
-import type { ModelGraph } from '../server/src/analysis/modelGraph';
+import { usesTfjs, type ModelGraph } from '../server/src/analysis/modelGraph';
 import { mergeLayerInstances } from '../server/src/lint/layerInstances';
 import type { Finding, Rule } from '../server/src/rules/rule';
 import type { ExpectedFinding, InvalidCase, RuleCases, ValidCase } from '../server/src/rules/ruleCases';
@@ -26,7 +26,7 @@ export interface RuleRun {
  */
 export function runRule(rule: Rule, code: string, fileName = 'case.ts'): RuleRun {
   const graph = analyzeText(code, fileName);
-  if (graph.fatal || graph.tfjs.modules.length === 0) return { graph, findings: [] };
+  if (graph.fatal || !usesTfjs(graph.tfjs)) return { graph, findings: [] };
   const findings = mergeLayerInstances(graph, rule.check(graph))
     .map((finding) => ({ ...finding, ...lineAndColumn(code, finding.span.start) }))
     .sort((a, b) => a.span.start - b.span.start);

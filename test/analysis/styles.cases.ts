@@ -98,6 +98,104 @@ model.add(tf.layers.dense({units: 8}));`,
     models: [],
     layers: [],
   },
+  {
+    name: 'the page\'s global tf (a script tag loaded tf.min.js)',
+    file: 'app.js',
+    code: `const model = tf.sequential();
+model.add(tf.layers.dense({units: 8, inputShape: [4]}));
+model.add(tf.layers.dense({units: 1}));`,
+    models: ['model:sequential-add:2'],
+    layers: ['dense@2 model=model next=[dense@3] out=false', 'dense@3 model=model next=[] out=true'],
+  },
+  {
+    name: 'a web worker: importScripts and self.tf',
+    file: 'worker.js',
+    code: `importScripts('https://cdn.jsdelivr.net/npm/@tensorflow/tfjs@4.22.0/dist/tf.min.js');
+let model;
+self.onmessage = (e) => {
+  model = self.tf.sequential({layers: [self.tf.layers.dense({units: 4, inputShape: [2]}), self.tf.layers.dense({units: 1})]});
+};`,
+    models: ['model:sequential-array:2'],
+    layers: ['dense@4 model=model next=[dense@4] out=false', 'dense@4 model=model next=[] out=true'],
+  },
+  {
+    name: 'a p5.js sketch: the model built in setup()',
+    file: 'sketch.js',
+    code: `let model;
+function setup() {
+  createCanvas(400, 400);
+  model = tf.sequential();
+  model.add(tf.layers.dense({units: 16, inputShape: [2], activation: 'sigmoid'}));
+  model.add(tf.layers.dense({units: 1}));
+}
+function draw() { background(0); }`,
+    models: ['model:sequential-add:2'],
+    layers: ['dense@5 model=model next=[dense@6] out=false', 'dense@6 model=model next=[] out=true'],
+  },
+  {
+    name: 'window.tf destructured',
+    file: 'page.js',
+    code: `const {layers, sequential} = window.tf;
+const net = sequential();
+net.add(layers.dense({units: 3, inputShape: [3]}));`,
+    models: ['net:sequential-add:1'],
+    layers: ['dense@3 model=net next=[] out=true'],
+  },
+  {
+    name: 'declare const tf (TypeScript naming the global)',
+    code: `declare const tf: any;
+const model = tf.sequential();
+model.add(tf.layers.dense({units: 1, inputShape: [1]}));`,
+    models: ['model:sequential-add:1'],
+    layers: ['dense@3 model=model next=[] out=true'],
+  },
+  {
+    name: 'tfjs passed in as a parameter',
+    file: 'model.js',
+    code: `export function createModel(tf, inputShape) {
+  const model = tf.sequential();
+  model.add(tf.layers.dense({units: 32, inputShape}));
+  model.add(tf.layers.dense({units: 1}));
+  return model;
+}`,
+    models: ['model:sequential-add:2'],
+    layers: ['dense@3 model=model next=[dense@4] out=false', 'dense@4 model=model next=[] out=true'],
+  },
+  {
+    name: 'this.tf set in the constructor from a parameter',
+    file: 'agent.js',
+    code: `export class Agent {
+  constructor(tfjs, numActions) {
+    this.tf = tfjs;
+    this.numActions = numActions;
+  }
+  build() {
+    this.net = this.tf.sequential();
+    this.net.add(this.tf.layers.dense({units: 24, inputShape: [4]}));
+    this.net.add(this.tf.layers.dense({units: this.numActions}));
+  }
+}`,
+    models: ['this.net:sequential-add:2'],
+    layers: ['dense@8 model=this.net next=[dense@9] out=false', 'dense@9 model=this.net next=[] out=true'],
+  },
+  {
+    name: 'a tf of the file\'s own: nothing',
+    file: 'shim.js',
+    code: `const tf = createTransformFeedback();
+const model = tf.sequential();
+model.add(tf.layers.dense({units: 8}));`,
+    models: [],
+    layers: [],
+  },
+  {
+    name: 'a parameter named tf used otherwise: nothing',
+    file: 'geo.js',
+    code: `export function apply(tf, point) {
+  return tf.transform(point).layers;
+}`,
+    models: [],
+    layers: [],
+  },
 ];
 
 export const modelStyleCases: GraphCase[] = [

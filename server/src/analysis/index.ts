@@ -34,10 +34,11 @@ export function analyzeSourceFile(sourceFile: ts.SourceFile, graph = emptyGraph(
   try {
     graph.parseProblems = parseProblemsOf(sourceFile);
     const index = indexFile(sourceFile);
-    const tfjs = new TfjsResolver(index);
+    const scopes = new Scopes(index.hoistedVars);
+    const tfjs = new TfjsResolver(index, scopes);
     graph.tfjs = tfjs.bindings;
     if (!tfjs.hasTfjs) return graph;
-    const builder = new GraphBuilder(sourceFile, new Scopes(index.hoistedVars), tfjs);
+    const builder = new GraphBuilder(sourceFile, scopes, tfjs);
     new ModelFlow(builder, sourceFile, index).run();
     const { models, layers, inputs } = builder.finish();
     graph.models = models;

@@ -194,6 +194,12 @@ export interface TfjsBindings {
   regularizersNamespaces: string[];
   /** Identifiers bound directly to regularizer factories: local name -> l1|l2|l1l2. */
   regularizerFactories: Record<string, string>;
+  /**
+   * Set when the file reaches tfjs without importing it: `global`, the page's `tf` (a
+   * script tag, `importScripts`, a p5.js sketch, `window.tf`); `parameter`, a namespace its
+   * caller passes in (`function build(tf)`, `this.tf = tf`). `modules` is empty then.
+   */
+  unimported?: 'global' | 'parameter';
   /** Whether named ES imports from a tfjs module are used (fixes add specifiers there). */
   namedImport?: { span: Span; names: string[]; module: string };
 }
@@ -217,6 +223,11 @@ export interface ModelGraph {
    * to follow "could not analyse this file: "; callers add that prefix.
    */
   fatal?: string;
+}
+
+/** Whether the file reaches tfjs at all: by an import or require, or without one. */
+export function usesTfjs(bindings: TfjsBindings): boolean {
+  return bindings.modules.length > 0 || bindings.unimported !== undefined;
 }
 
 export function isConfigObject(value: ConfigValue): value is ConfigObject {

@@ -78,7 +78,13 @@ export function parseProblemsOf(sourceFile: ts.SourceFile): ParseProblem[] {
   }));
 }
 
-/** Cheap pre-check: no tfjs module named anywhere means nothing to analyse. */
+/**
+ * Cheap pre-check: nothing to analyse unless the text names a tfjs module, the word `tf`
+ * (the page's global, unimportedTfjs.ts), or reads `.layers.` / `.sequential(` off
+ * something (a tfjs namespace passed in).
+ */
 export function mentionsTfjs(text: string): boolean {
-  return text.includes('@tensorflow/tfjs');
+  return text.includes('@tensorflow/tfjs') || MAY_USE_TFJS.test(text);
 }
+
+const MAY_USE_TFJS = /\btf\b|\.\s*layers\s*\.|\.\s*sequential\s*\(/;

@@ -3,8 +3,10 @@
 // result classifies any expression as "the tf namespace", "tf.layers", "a layer factory"...
 import type { FileIndex } from './fileIndex';
 import { isLayerFactory, REGULARIZER_FACTORIES, TFJS_MODULES } from './layerCatalog';
-import type { TfjsBindings } from './modelGraph';
+import { usesTfjs, type TfjsBindings } from './modelGraph';
 import { ts } from './parse';
+import type { Scopes } from './scopes';
+import { findUnimportedTfjs } from './unimportedTfjs';
 
 /** Top-level tfjs functions and classes the model builder cares about. */
 export type TfFunction = 'sequential' | 'model' | 'input' | 'Sequential' | 'LayersModel';
@@ -32,16 +34,26 @@ export class TfjsResolver {
   /** Properties (`this.tf`, `private L = tf.layers`) bound to tfjs entities. */
   private readonly properties = new Map<string, TfEntity>();
 
-  constructor(index: FileIndex) {
+  constructor(index: FileIndex, scopes: Scopes) {
     this.collectImports(index);
-    if (this.bindings.modules.length > 0) {
+    if (this.bindings.modules.length === 0) this.collectUnimported(index, scopes);
+    if (this.hasTfjs) {
       this.collectAliases(index.variableDeclarations);
       this.collectProperties(index.propertyBindings);
     }
   }
 
   get hasTfjs(): boolean {
-    return this.bindings.modules.length > 0;
+    return usesTfjs(this.bindings);
+  }
+
+  /** No tfjs import: the page's global `tf`, or a `tf` the caller passes in (unimportedTfjs.ts). */
+  private collectUnimported(index: FileIndex, scopes: Scopes): void {
+    const found = findUnimportedTfjs(index, scopes);
+    if (!found) return;
+    this.bindings.unimported = found.source;
+    for (const name of found.names) this.bind(name, { kind: 'tf' });
+    for (const property of found.properties) this.properties.set(property, { kind: 'tf' });
   }
 
   classify(expr: ts.Expression): TfEntity | undefined {

@@ -2,7 +2,7 @@
 // severity-annotated findings out.
 import { analyzeTextAndTree } from '../analysis';
 import type { ts } from '../analysis/parse';
-import type { ModelGraph } from '../analysis/modelGraph';
+import { usesTfjs, type ModelGraph } from '../analysis/modelGraph';
 import { allRules } from '../rules';
 import type { Finding, Severity, SeveritySetting } from '../rules/rule';
 import { mergeLayerInstances } from './layerInstances';
@@ -33,7 +33,7 @@ export function lintText(text: string, fileName: string, options: LintOptions = 
  */
 export function lintGraph(text: string, fileName: string, graph: ModelGraph, options: LintOptions = {}, tree?: ts.SourceFile): LintResult {
   let messages: LintMessage[] = [];
-  if (graph.fatal || graph.tfjs.modules.length === 0) return { graph, messages };
+  if (graph.fatal || !usesTfjs(graph.tfjs)) return { graph, messages };
   for (const rule of allRules) {
     const severity = options.rules?.[rule.meta.id] ?? rule.meta.defaultSeverity;
     if (severity === 'off') continue;
