@@ -4,7 +4,7 @@
 // condition, regularizer calls, and whatever the model-flow interpreter knows at that point
 // (a helper's parameters bound to its caller's literal arguments, loop variables of an
 // unrolled loop). Everything else is UNKNOWN, so no rule ever decides on a guess.
-import { foldBinary, foldUnary, truthiness } from './constantFolding';
+import { foldBinary, foldBuiltin, foldUnary, isBuiltinOwner, truthiness } from './constantFolding';
 import { toConfigValue, type FlowValue } from './flowValues';
 import type { ConfigObject, ConfigValue, LayerRef, PropertySpan, RegularizerValue } from './modelGraph';
 import { isConfigObject, UNKNOWN } from './modelGraph';
@@ -157,9 +157,11 @@ export class ConfigEvaluator {
   private evaluateConditional(expr: ts.ConditionalExpression, depth: number): ConfigValue {
     const t = truthiness(this.evaluate(expr.condition, depth + 1));
     if (t !== undefined) return this.evaluate(t ? expr.whenTrue : expr.whenFalse, depth + 1);
-    // Either way the same value (`x ? 32 : 32`): that value.
+    // Either way the same value (`x ? 32 : 32`): that value. Two objects (`first ?
+    // {inputShape} : {}`, often spread): the keys either may have, each known where both agree.
     const a = this.evaluate(expr.whenTrue, depth + 1);
     const b = this.evaluate(expr.whenFalse, depth + 1);
+    if (isConfigObject(a) && isConfigObject(b)) return joinObjects(a, b);
     return a !== UNKNOWN && JSON.stringify(a) === JSON.stringify(b) ? a : UNKNOWN;
   }
 
@@ -241,8 +243,28 @@ export class ConfigEvaluator {
       const index = this.ctx.layerForCall(call);
       if (index !== undefined) return { kind: 'layer', index } satisfies LayerRef;
     }
+    const callee = skipOuterExpressions(call.expression);
+    if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) &&
+      isBuiltinOwner(callee.expression.text) && !this.ctx.scopes.resolve(callee.expression)) {
+      const args = call.arguments.map((a) => this.evaluate(a, depth + 1));
+      if (callee.expression.text === 'Array' && callee.name.text === 'isArray' && args.length === 1) {
+        return args[0] === UNKNOWN ? UNKNOWN : Array.isArray(args[0]);
+      }
+      return foldBuiltin(callee.expression.text, callee.name.text, args);
+    }
     return UNKNOWN;
   }
+}
+
+/** What either object may be: a key present in one only may be absent, so it is unknown. */
+function joinObjects(a: ConfigObject, b: ConfigObject): ConfigObject {
+  const joined: ConfigObject = { kind: 'object', props: {}, complete: a.complete && b.complete };
+  for (const key of new Set([...Object.keys(a.props), ...Object.keys(b.props)])) {
+    const x = memberOf(a, key);
+    const y = memberOf(b, key);
+    joined.props[key] = x !== UNKNOWN && JSON.stringify(x) === JSON.stringify(y) ? x : UNKNOWN;
+  }
+  return joined;
 }
 
 function memberOf(owner: ConfigObject, key: string): ConfigValue {

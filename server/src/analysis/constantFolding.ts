@@ -76,3 +76,28 @@ export function compoundOperator(op: ts.SyntaxKind): ts.SyntaxKind | undefined {
 export function isAssignmentOperator(op: ts.SyntaxKind): boolean {
   return op >= SK.FirstAssignment && op <= SK.LastAssignment;
 }
+
+const MATH: Record<string, (...xs: number[]) => number> = {
+  abs: Math.abs, ceil: Math.ceil, floor: Math.floor, max: Math.max, min: Math.min, pow: Math.pow,
+  round: Math.round, sqrt: Math.sqrt, trunc: Math.trunc, log2: Math.log2, log: Math.log, exp: Math.exp,
+};
+
+/** Objects whose static methods fold (when the file does not declare a name of its own like them). */
+export function isBuiltinOwner(name: string): boolean {
+  return name === 'Math' || name === 'Number' || name === 'Array';
+}
+
+/** `Math.round(x)`, `Number.isInteger(x)`, ... on known arguments; UNKNOWN otherwise. */
+export function foldBuiltin(owner: string, method: string, args: ConfigValue[]): ConfigValue {
+  if (owner === 'Math' && Object.prototype.hasOwnProperty.call(MATH, method) && args.every((a) => typeof a === 'number')) {
+    return MATH[method](...(args as number[]));
+  }
+  if (owner === 'Number' && args.length === 1) {
+    const a = args[0];
+    if (method === 'isInteger') return typeof a === 'number' ? Number.isInteger(a) : UNKNOWN;
+    if ((method === 'parseInt' || method === 'parseFloat') && typeof a === 'string' && a !== UNKNOWN) {
+      return method === 'parseInt' ? Number.parseInt(a, 10) : Number.parseFloat(a);
+    }
+  }
+  return UNKNOWN;
+}

@@ -337,17 +337,54 @@ export class GraphBuilder {
   }
 
   finish(): Pick<ModelGraph, 'models' | 'layers' | 'inputs'> {
-    for (const record of this.models) {
+    const kept = this.withoutRepeatedModels();
+    for (const record of kept) {
       for (const layer of record.layers) {
         if (this.layers[layer].model === null) this.layers[layer].model = record.index;
       }
     }
+    const keptLayers = this.layersOutside(this.models.filter((m) => !kept.includes(m)), kept);
     for (const layer of this.layers) this.finishLayer(layer);
     for (const layer of this.layers) this.inheritFromWrapper(layer);
     for (const layer of this.layers) if (layer.factory === 'rnn' && layer.wrappedBy === null) this.chainCells(layer);
-    const models = this.models.map(({ index, name, style, span, layers, complete, compile }): ModelNode =>
+    const models = kept.map(({ index, name, style, span, layers, complete, compile }): ModelNode =>
       (compile ? { index, name, style, span, layers, complete, compile } : { index, name, style, span, layers, complete }));
-    return inSourceOrder(models, this.layers, this.inputs);
+    return inSourceOrder(models, this.layers.filter((l) => keptLayers.has(l.index)), this.inputs);
+  }
+
+  /**
+   * A builder called from two places (an online and a target network, a constructor and a
+   * `copy()`) builds the same model twice: it is one model in the graph, the first one.
+   */
+  private withoutRepeatedModels(): ModelRecord[] {
+    const seen = new Set<string>();
+    return this.models.filter((m) => {
+      const position = new Map(m.layers.map((l, i) => [l, i]));
+      const layers = m.layers.map((l) => {
+        const layer = this.layers[l];
+        const next = [...this.succ.get(l) ?? []].map((n) => position.get(n) ?? 'x');
+        return [layer.span.start, layer.factory, layer.config, next];
+      });
+      const key = JSON.stringify([m.span.start, m.style, m.complete, layers]);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+
+  /** Every layer but those only the dropped models hold. */
+  private layersOutside(dropped: ModelRecord[], kept: ModelRecord[]): Set<number> {
+    const keep = new Set(this.layers.map((l) => l.index));
+    const inKept = new Set(kept.flatMap((m) => m.layers));
+    for (const m of dropped) {
+      for (const l of m.layers) {
+        if (inKept.has(l)) continue;
+        keep.delete(l);
+        // and the layers it wraps
+        for (const other of this.layers) if (other.wrappedBy === l) keep.delete(other.index);
+      }
+    }
+    return keep;
   }
 
   private finishLayer(layer: LayerNode): void {
@@ -389,20 +426,21 @@ function inSourceOrder(
 ): Pick<ModelGraph, 'models' | 'layers' | 'inputs'> {
   const sorted = [...layers].sort((a, b) => a.span.start - b.span.start);
   const newIndex = new Map<number, number>(sorted.map((layer, i) => [layer.index, i]));
-  const map = (i: number): number => newIndex.get(i)!;
-  const mapList = <T>(v: number[] | T): number[] | T => (Array.isArray(v) ? v.map(map) : v);
+  // -1: a layer left out (it belonged only to a repeated model); lists drop it.
+  const map = (i: number): number => newIndex.get(i) ?? -1;
+  const mapList = <T>(v: number[] | T): number[] | T => (Array.isArray(v) ? v.map(map).filter((i) => i >= 0) : v);
   const sortedInputs = [...inputs].sort((a, b) => a.span.start - b.span.start);
   const newInput = new Map<number, number>(sortedInputs.map((input, i) => [input.index, i]));
   sortedInputs.forEach((input, i) => { input.index = i; });
-  const mapRef = (ref: TensorRef): TensorRef => (ref === UNKNOWN ? ref
+  const mapRef = (ref: TensorRef): TensorRef => (ref === UNKNOWN || (ref.kind === 'layer' && map(ref.index) < 0) ? UNKNOWN
     : { kind: ref.kind, index: ref.kind === 'layer' ? map(ref.index) : newInput.get(ref.index)! });
   for (const layer of sorted) {
     layer.index = map(layer.index);
     if (Array.isArray(layer.applyArgs)) layer.applyArgs = layer.applyArgs.map(mapRef);
     layer.next = mapList(layer.next);
     layer.prev = mapList(layer.prev);
-    if (layer.wrappedBy !== null) layer.wrappedBy = map(layer.wrappedBy);
-    if (typeof layer.inner === 'number') layer.inner = map(layer.inner);
+    if (layer.wrappedBy !== null) layer.wrappedBy = map(layer.wrappedBy) >= 0 ? map(layer.wrappedBy) : null;
+    if (typeof layer.inner === 'number') layer.inner = map(layer.inner) >= 0 ? map(layer.inner) : UNKNOWN;
     if (layer.config !== UNKNOWN && layer.config !== 'absent') remapLayerRefs(layer.config, map);
   }
   for (const model of models) model.layers = model.layers.map(map);

@@ -48,3 +48,10 @@ export const TFJS_MODULES = new Set([
   '@tensorflow/tfjs-node-gpu',
   '@tensorflow/tfjs-layers',
 ]);
+
+/** One of those packages from a CDN: `https://cdn.jsdelivr.net/npm/@tensorflow/tfjs@4.22.0/+esm`, `https://esm.sh/@tensorflow/tfjs`. */
+const TFJS_URL = /^(?:https?:)?\/\/[^?#]*\/@tensorflow\/tfjs(?:-node|-node-gpu|-layers)?(?:@[^/?#]*)?(?:[/?#+].*)?$/;
+
+export function isTfjsModule(specifier: string): boolean {
+  return TFJS_MODULES.has(specifier) || TFJS_URL.test(specifier);
+}

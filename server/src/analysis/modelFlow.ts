@@ -2,14 +2,16 @@
 // tensors and models through variables, `model.add`, `.apply()`, `tf.model`, loops,
 // branches, helper functions and classes. It never runs code; where it cannot follow a
 // value it says so, and the graph records UNKNOWN.
-import { compoundOperator, foldBinary, foldUnary, isAssignmentOperator, truthiness } from './constantFolding';
+import {
+  compoundOperator, foldBinary, foldBuiltin, foldUnary, isAssignmentOperator, isBuiltinOwner, truthiness,
+} from './constantFolding';
 import {
   assumedFrom, FlowState, fromConfigValue, inputProducer, joinAll, joinValues, layersMentioned, literal, memberValue,
-  producersOf, UNKNOWN_VALUE, type FlowValue, type Tail, type VarKey,
+  producersOf, UNKNOWN_VALUE, type FlowValue, type LiteralValue, type Tail, type VarKey,
 } from './flowValues';
 import { LoopUnroller } from './loopUnrolling';
 import type { FileIndex, FunctionNode } from './fileIndex';
-import { UNKNOWN, type TensorRef } from './modelGraph';
+import { UNKNOWN, type ConfigValue, type TensorRef } from './modelGraph';
 import { GraphBuilder, spanOf } from './graphBuilder';
 import { ts } from './parse';
 import { skipOuterExpressions } from './tfjsBindings';
@@ -52,13 +54,20 @@ export class ModelFlow {
 
   run(): void {
     const functions = this.index.functions;
-    const calledInFile = this.calledFunctions();
+    const callers = this.callersOfFunctions();
     this.runRoot(this.sourceFile, () => this.execStatements(this.sourceFile.statements));
     for (const cls of this.index.classes) this.runClass(cls);
     for (const fn of functions) {
-      if (!this.visited.has(fn) && !calledInFile.has(fn)) this.runFunctionRoot(fn);
+      if (!this.visited.has(fn) && !callers.has(fn)) this.runFunctionRoot(fn);
     }
-    for (const fn of functions) if (!this.visited.has(fn)) this.runFunctionRoot(fn);
+    // Functions called only from code no root reached (an event handler's callback, say):
+    // callers first, so a builder runs inside its caller's context, as the caller calls it.
+    let pending = functions.filter((fn) => !this.visited.has(fn));
+    while (pending.length > 0) {
+      const ready = pending.filter((fn) => ![...callers.get(fn) ?? []].some((c) => c !== fn && pending.includes(c as FunctionNode)));
+      for (const fn of ready.length > 0 ? ready : pending.slice(0, 1)) if (!this.visited.has(fn)) this.runFunctionRoot(fn);
+      pending = pending.filter((fn) => !this.visited.has(fn));
+    }
     this.state = new FlowState();
     this.registerStrayLayerCalls();
   }
@@ -188,8 +197,13 @@ export class ModelFlow {
       if (s.expression) this.evaluate(s.expression);
       this.state.terminated = true;
     } else if (ts.isSwitchStatement(s)) {
-      this.evaluate(s.expression);
+      const discriminant = this.evaluate(s.expression);
       const clauses = s.caseBlock.clauses;
+      const taken = this.knownCase(discriminant, clauses);
+      if (taken !== undefined) {
+        if (taken >= 0) this.execStatements(fallThroughFrom(clauses, taken));
+        return;
+      }
       const paths = clauses.map((c) => () => this.execStatements(c.statements));
       if (!clauses.some(ts.isDefaultClause)) paths.push(() => undefined);
       this.branch(paths);
@@ -203,6 +217,23 @@ export class ModelFlow {
       this.escape(this.evaluate(s.expression));
     }
     // Function and class declarations run when called (or as roots); the rest has no flow.
+  }
+
+  /**
+   * The clause a `switch` on a certainly known value takes (its index; -1 for none), when
+   * every case label up to the match is a known literal; undefined when not known.
+   */
+  private knownCase(discriminant: FlowValue, clauses: readonly ts.CaseOrDefaultClause[]): number | undefined {
+    if (discriminant.t !== 'value' || discriminant.assumed !== undefined) return undefined;
+    for (let i = 0; i < clauses.length; i++) {
+      const clause = clauses[i];
+      if (ts.isDefaultClause(clause)) continue;
+      const label = this.evaluate(clause.expression);
+      if (label.t !== 'value' || label.assumed !== undefined) return undefined;
+      if (label.v === discriminant.v) return i;
+    }
+    const fallback = clauses.findIndex(ts.isDefaultClause);
+    return fallback;
   }
 
   /** Run alternative paths from the same state and join them. */
@@ -435,7 +466,10 @@ export class ModelFlow {
     return folded === UNKNOWN ? UNKNOWN_VALUE : literal(folded as number | boolean, operand.assumed);
   }
 
-  /** An object literal: its properties as far as known; layers in it escape our view. */
+  /**
+   * An object literal: its properties as far as known. Layers in it are followed with it
+   * (`tower.conv.apply(x)`) and escape our view when it does.
+   */
   private evaluateObject(expr: ts.ObjectLiteralExpression): FlowValue {
     const props: Record<string, FlowValue> = {};
     let complete = true;
@@ -445,11 +479,11 @@ export class ModelFlow {
       else if (ts.isShorthandPropertyAssignment(p)) value = this.evaluate(p.name);
       else if (ts.isSpreadAssignment(p)) {
         const spread = this.evaluate(p.expression);
-        this.escape(spread);
         if (spread.t === 'object') {
           Object.assign(props, spread.props);
           complete &&= spread.complete;
         } else if (!(spread.t === 'value' && (spread.v === undefined || spread.v === null))) {
+          this.escape(spread);
           for (const key of Object.keys(props)) props[key] = UNKNOWN_VALUE;
           complete = false;
         }
@@ -458,10 +492,13 @@ export class ModelFlow {
         complete = false; // methods and accessors: not followed
         continue;
       }
-      this.escape(value);
       const key = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) || ts.isNumericLiteral(p.name)) ? p.name.text : undefined;
-      if (key === undefined) complete = false;
-      else props[key] = value;
+      if (key === undefined) {
+        complete = false;
+        this.escape(value);
+      } else {
+        props[key] = value;
+      }
     }
     return { t: 'object', props, complete };
   }
@@ -576,6 +613,13 @@ export class ModelFlow {
       if (entity.name === 'input') return { t: 'tensor', producers: [inputProducer(this.g.inputFor(call))] };
     }
     const callee = skipOuterExpressions(call.expression);
+    if (callee.kind === SK.SuperKeyword) {
+      const cls = this.enclosingClass(call);
+      const model = cls && this.classModels.get(cls);
+      if (model !== undefined) return this.sequentialCall(call, model);
+    }
+    const builtin = this.builtinCall(callee, call);
+    if (builtin) return builtin;
     if (ts.isPropertyAccessExpression(callee)) {
       const method = callee.name.text;
       if (method === 'add' && call.arguments.length === 1) return this.modelAdd(call, callee);
@@ -592,6 +636,21 @@ export class ModelFlow {
     return UNKNOWN_VALUE;
   }
 
+  /** `Math.round(width)`, `Array.isArray(sizes)` on known values (constantFolding.ts). */
+  private builtinCall(callee: ts.Expression, call: ts.CallExpression): FlowValue | undefined {
+    if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression)) return undefined;
+    const owner = callee.expression.text;
+    if (!isBuiltinOwner(owner) || this.g.scopes.resolve(callee.expression)) return undefined;
+    const args = call.arguments.map((a) => this.evaluate(a));
+    if (owner === 'Array' && callee.name.text === 'isArray' && args.length === 1) {
+      const a = args[0];
+      return a.t === 'array' ? literal(true) : a.t === 'value' || a.t === 'object' ? literal(false) : UNKNOWN_VALUE;
+    }
+    if (!args.every((a) => a.t === 'value')) return UNKNOWN_VALUE;
+    const folded = foldBuiltin(owner, callee.name.text, args.map((a) => (a as { v: ConfigValue }).v));
+    return folded === UNKNOWN ? UNKNOWN_VALUE : literal(folded as LiteralValue, assumptionOf(...args));
+  }
+
   private layerCall(call: ts.CallExpression, factory: string): FlowValue {
     const index = this.g.layerFor(call, factory);
     // Layers nested in the config (wrappers) were registered by the config evaluator;
@@ -599,8 +658,12 @@ export class ModelFlow {
     return { t: 'layer', ids: [index] };
   }
 
-  private sequentialCall(call: ts.CallExpression): FlowValue {
-    const model = this.g.modelFor(call, 'sequential-add', modelNameAt(call));
+  /**
+   * `tf.sequential(config)`, or `super(config)` in a class extending tf.Sequential (the
+   * class's model, `into`).
+   */
+  private sequentialCall(call: ts.CallExpression, into?: number): FlowValue {
+    const model = into ?? this.g.modelFor(call, 'sequential-add', modelNameAt(call));
     this.state.setTails(model, new Set<Tail>(['start']));
     const config = call.arguments[0] && skipOuterExpressions(call.arguments[0]);
     if (!config) return { t: 'model', model };
@@ -845,28 +908,36 @@ export class ModelFlow {
 
   // ---- whole-file passes ---------------------------------------------------------------
 
-  /** Functions called by name somewhere in the file (they are analysed at their call sites). */
-  private calledFunctions(): Set<ts.Node> {
-    const called = new Set<ts.Node>();
+  /**
+   * Functions called somewhere in the file (they are analysed at their call sites), each
+   * with the functions (or the file) its calls sit in.
+   */
+  private callersOfFunctions(): Map<ts.Node, Set<ts.Node>> {
+    const callers = new Map<ts.Node, Set<ts.Node>>();
+    const note = (fn: ts.Node, call: ts.Node): void => {
+      const set = callers.get(fn) ?? new Set<ts.Node>();
+      set.add(enclosingFunction(call) ?? this.sourceFile);
+      callers.set(fn, set);
+    };
     for (const node of this.index.calls) {
       const callee = skipOuterExpressions(node.expression);
       if (ts.isIdentifier(callee)) {
         const decl = this.g.scopes.resolve(callee);
-        if (decl && ts.isFunctionDeclaration(decl)) called.add(decl);
+        if (decl && ts.isFunctionDeclaration(decl)) note(decl, node);
         if (decl && ts.isVariableDeclaration(decl) && decl.initializer) {
           const init = skipOuterExpressions(decl.initializer);
-          if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) called.add(init);
+          if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) note(init, node);
         }
       } else if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
         const method = this.thisMethod(callee);
-        if (method) called.add(method);
+        if (method) note(method, node);
       }
       for (const a of node.arguments) {
         const arg = skipOuterExpressions(a);
-        if (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg)) called.add(arg);
+        if (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg)) note(arg, node);
       }
     }
-    return called;
+    return callers;
   }
 
   /** Every layer-factory call becomes a node, also those no flow reached. */
@@ -877,6 +948,25 @@ export class ModelFlow {
       if (entity?.kind === 'layerFactory') this.g.layerFor(call, entity.factory);
     }
   }
+}
+
+/** A switch clause's statements and those it falls through to, up to a `break`. */
+function fallThroughFrom(clauses: readonly ts.CaseOrDefaultClause[], from: number): ts.Statement[] {
+  const out: ts.Statement[] = [];
+  for (let i = from; i < clauses.length; i++) {
+    for (const statement of clauses[i].statements) {
+      if (ts.isBreakStatement(statement) && !statement.label) return out;
+      out.push(statement);
+    }
+    const last = clauses[i].statements[clauses[i].statements.length - 1];
+    if (last && (ts.isReturnStatement(last) || ts.isThrowStatement(last) || (ts.isBlock(last) && endsInBreak(last)))) return out;
+  }
+  return out;
+}
+
+function endsInBreak(block: ts.Block): boolean {
+  const last = block.statements[block.statements.length - 1];
+  return !!last && ts.isBreakStatement(last);
 }
 
 /** Whether a known value is truthy; undefined when unknown or only assumed. */

@@ -2,7 +2,7 @@
 // destructuring (`const {dense} = tf.layers`) and aliases (`const L = tf.layers`). The
 // result classifies any expression as "the tf namespace", "tf.layers", "a layer factory"...
 import type { FileIndex } from './fileIndex';
-import { isLayerFactory, REGULARIZER_FACTORIES, TFJS_MODULES } from './layerCatalog';
+import { isLayerFactory, isTfjsModule, REGULARIZER_FACTORIES } from './layerCatalog';
 import { usesTfjs, type TfjsBindings } from './modelGraph';
 import { ts } from './parse';
 import type { Scopes } from './scopes';
@@ -96,7 +96,7 @@ export class TfjsResolver {
     for (const node of index.imports) {
       if (!ts.isStringLiteral(node.moduleSpecifier)) continue;
       const module = node.moduleSpecifier.text;
-      if (TFJS_MODULES.has(module) && node.importClause) this.bindImportClause(node.importClause, module);
+      if (isTfjsModule(module) && node.importClause) this.bindImportClause(node.importClause, module);
     }
     for (const call of index.calls) {
       if (isTfjsRequire(call)) this.noteModule((call.arguments[0] as ts.StringLiteral).text);
@@ -189,7 +189,7 @@ function isTfjsRequire(call: ts.CallExpression): boolean {
   const isRequire =
     (ts.isIdentifier(callee) && callee.text === 'require') || callee.kind === ts.SyntaxKind.ImportKeyword;
   const arg = call.arguments[0];
-  return isRequire && !!arg && ts.isStringLiteral(arg) && TFJS_MODULES.has(arg.text);
+  return isRequire && !!arg && ts.isStringLiteral(arg) && isTfjsModule(arg.text);
 }
 
 const OUTER_EXPRESSION_KINDS = new Set<ts.SyntaxKind>([
