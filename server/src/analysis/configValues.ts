@@ -10,11 +10,11 @@ import type { ConfigObject, ConfigValue, LayerRef, PropertySpan, RegularizerValu
 import { isConfigObject, UNKNOWN } from './modelGraph';
 import { ts } from './parse';
 import type { Scopes } from './scopes';
-import { skipOuterExpressions, type TfjsResolver } from './tfjsBindings';
+import { skipOuterExpressions, type TfjsClassifier } from './tfjsBindings';
 
 export interface ConfigContext {
   scopes: Scopes;
-  tfjs: TfjsResolver;
+  tfjs: TfjsClassifier;
   /** Registers (or finds) the layer node for a layer-factory call met inside a config. */
   layerForCall(call: ts.CallExpression): number | undefined;
   /**

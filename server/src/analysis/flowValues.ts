@@ -2,6 +2,7 @@
 // variable may hold (a layer, a symbolic tensor, a model, ...) at a point in the code, and
 // which layers a sequential model ends with there.
 import { isConfigObject, UNKNOWN, type ConfigObject, type ConfigValue, type RegularizerValue } from './modelGraph';
+import type { LoadedModule } from './imports';
 import type { ts } from './parse';
 
 /** Who produced a symbolic tensor: a layer index, or the n-th `tf.input` call. */
@@ -30,6 +31,8 @@ export type FlowValue =
   | { t: 'array'; items: FlowValue[]; repeated: boolean }
   | { t: 'func'; decl: ts.SignatureDeclaration }
   | { t: 'this'; cls: ts.ClassLikeDeclaration }
+  /** Another module of the workspace (`import * as cfg`, `require('./cfg')`): its exports read on demand. */
+  | { t: 'module'; module: LoadedModule }
   | { t: 'unknown' };
 
 export const UNKNOWN_VALUE: FlowValue = { t: 'unknown' };
@@ -154,6 +157,7 @@ export function joinValues(a: FlowValue | undefined, b: FlowValue | undefined): 
     return { t: 'array', items: long.items, repeated: long.repeated || short.items.length > 0 };
   }
   if (a.t === 'func' && b.t === 'func' && a.decl === b.decl) return a;
+  if (a.t === 'module' && b.t === 'module' && a.module === b.module) return a;
   return UNKNOWN_VALUE;
 }
 

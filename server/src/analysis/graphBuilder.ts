@@ -5,13 +5,13 @@ import { readCompileArgs } from './compileArgs';
 import { ConfigEvaluator, type ConfigContext } from './configValues';
 import { layerKindOf } from './layerCatalog';
 import type {
-  ConfigObject, DefaultedConfig, InputNode, LayerNode, LayerSite, ModelGraph, ModelNode, ModelStyle, PropertySpan, Span,
-  TensorRef, Unknown,
+  ConfigObject, DefaultedConfig, InputNode, LayerNode, LayerSite, ModelGraph, ModelNode, ModelStyle, Origin, PropertySpan,
+  Span, TensorRef, Unknown,
 } from './modelGraph';
 import { isConfigObject, isLayerRef, UNKNOWN } from './modelGraph';
 import { ts } from './parse';
 import type { Scopes } from './scopes';
-import type { TfjsResolver } from './tfjsBindings';
+import { skipOuterExpressions, type TfjsClassifier } from './tfjsBindings';
 
 interface ModelRecord extends ModelNode {
   layerSet: Set<number>;
@@ -44,11 +44,17 @@ export class GraphBuilder {
    * tfjs layers, so it gets two nodes, each with the config of its own context.
    */
   private contextKey = '';
+  /**
+   * Set while the interpreter runs code of another module entered from this file: the node
+   * here that leads there (the imported helper's call, the class extending an imported one).
+   * Elements built there are placed at it, and keep where they really are as their origin.
+   */
+  private entry: ts.Node | undefined;
 
   constructor(
     private readonly sourceFile: ts.SourceFile,
     readonly scopes: Scopes,
-    readonly tfjs: TfjsResolver,
+    readonly tfjs: TfjsClassifier,
   ) {
     this.ctx = {
       scopes,
@@ -64,6 +70,40 @@ export class GraphBuilder {
   /** What the interpreter knows of identifiers and `this.x` where configs are read. */
   setLookup(lookup: ConfigContext['lookup']): void {
     this.ctx.lookup = lookup;
+  }
+
+  /** Runs `body` as entered through `node` of this file (the first entry wins). */
+  inEntry<T>(node: ts.Node, body: () => T): T {
+    if (this.entry !== undefined) return body();
+    this.entry = node;
+    try {
+      return body();
+    } finally {
+      this.entry = undefined;
+    }
+  }
+
+  /** Whether the interpreter is running code entered from this file into another module. */
+  get isExternalRun(): boolean {
+    return this.entry !== undefined;
+  }
+
+  /** Whether `node` is another module's code (only ever while entered from this file). */
+  isExternal(node: ts.Node): boolean {
+    return this.entry !== undefined && fileOf(node) !== this.sourceFile;
+  }
+
+  /** Where an element built at `node` (named by `nameNode`) shows in this file, and its origin. */
+  private placement(node: ts.Node, nameNode: ts.Node): { span: Span; nameSpan: Span; origin?: Origin } {
+    if (!this.isExternal(node)) return { span: spanOf(node), nameSpan: spanOf(nameNode) };
+    const entry = this.entry!;
+    const file = fileOf(node);
+    const line = file.getLineAndCharacterOfPosition(nameNode.getStart()).line + 1;
+    return {
+      span: spanOf(entry),
+      nameSpan: spanOf(nameOfEntry(entry)),
+      origin: { file: file.fileName, span: spanOf(node), nameSpan: spanOf(nameNode), line },
+    };
   }
 
   /** Runs `body` inside one more context (a helper call site, a loop iteration). */
@@ -100,14 +140,16 @@ export class GraphBuilder {
     byContext.set(this.contextKey, index);
     const callee = call.expression;
     const nameNode = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
+    const placed = this.placement(call, nameNode);
     const layer: LayerNode = {
       index,
       factory,
       kind: layerKindOf(factory) ?? 'other',
-      span: spanOf(call),
-      nameSpan: spanOf(nameNode),
-      calleeSpan: spanOf(callee),
-      calleePrefix: this.sourceFile.text.slice(callee.getStart(), nameNode.getStart()),
+      span: placed.span,
+      nameSpan: placed.nameSpan,
+      // A layer built elsewhere is written there: nothing here to rewrite in its style.
+      calleeSpan: placed.origin ? placed.nameSpan : spanOf(callee),
+      calleePrefix: placed.origin ? '' : this.sourceFile.text.slice(callee.getStart(), nameNode.getStart()),
       config: 'absent',
       configProps: {},
       model: null,
@@ -117,8 +159,14 @@ export class GraphBuilder {
       wrappedBy: null,
       inner: null,
     };
+    if (placed.origin) layer.origin = placed.origin;
     this.layers.push(layer);
     this.resolveConfig(layer, call);
+    if (placed.origin) {
+      // Spans of the other file's config text mean nothing here.
+      layer.configProps = {};
+      delete layer.configLiteralSpan;
+    }
     return index;
   }
 
@@ -231,7 +279,9 @@ export class GraphBuilder {
     const index = this.inputs.length;
     byContext.set(this.contextKey, index);
     const arg = call.arguments[0];
-    const input: InputNode = { index, span: spanOf(call), config: 'absent' };
+    const placed = this.placement(call, call.expression);
+    const input: InputNode = { index, span: placed.span, config: 'absent' };
+    if (placed.origin) input.origin = placed.origin;
     if (arg) {
       const { config, withDefaults } = this.readConfig(arg);
       input.config = config;
@@ -256,15 +306,30 @@ export class GraphBuilder {
     if (existing !== undefined) return existing;
     const index = this.models.length;
     byContext.set(context, index);
-    this.models.push({
-      index, name, style, span, layers: [], complete: true,
+    const placed = this.placement(node, node);
+    // Built elsewhere: named as this file names it (the variable it lands in, the class).
+    if (placed.origin) name = ts.isIdentifier(this.entry!) ? this.entry!.text : nameAtCall(this.entry!) ?? name;
+    const record: ModelRecord = {
+      index, name, style, span: placed.origin ? placed.span : span, layers: [], complete: true,
       layerSet: new Set(), outputs: new Set(),
-    });
+    };
+    if (placed.origin) record.origin = placed.origin;
+    this.models.push(record);
     return index;
   }
 
   setStyle(model: number, style: ModelStyle): void {
     this.models[model].style = style;
+  }
+
+  /** Whether the model was constructed by code inside `container` (a class whose members build it). */
+  modelBuiltIn(model: number, container: ts.Node): boolean {
+    for (const [node, byContext] of this.modelByNode) {
+      if (![...byContext.values()].includes(model)) continue;
+      return node === container ||
+        (fileOf(node) === fileOf(container) && node.pos >= container.pos && node.end <= container.end);
+    }
+    return false;
   }
 
   markIncomplete(model: number): void {
@@ -347,8 +412,12 @@ export class GraphBuilder {
     for (const layer of this.layers) this.finishLayer(layer);
     for (const layer of this.layers) this.inheritFromWrapper(layer);
     for (const layer of this.layers) if (layer.factory === 'rnn' && layer.wrappedBy === null) this.chainCells(layer);
-    const models = kept.map(({ index, name, style, span, layers, complete, compile }): ModelNode =>
-      (compile ? { index, name, style, span, layers, complete, compile } : { index, name, style, span, layers, complete }));
+    const models = kept.map(({ index, name, style, span, layers, complete, compile, origin }): ModelNode => {
+      const model: ModelNode = { index, name, style, span, layers, complete };
+      if (compile) model.compile = compile;
+      if (origin) model.origin = origin;
+      return model;
+    });
     return inSourceOrder(models, this.layers.filter((l) => keptLayers.has(l.index)), this.inputs);
   }
 
@@ -460,6 +529,32 @@ function remapLayerRefs(value: unknown, map: (i: number) => number): void {
   const v = value as { kind?: string; index?: number; props?: Record<string, unknown> };
   if (v.kind === 'layer' && typeof v.index === 'number') v.index = map(v.index);
   if (v.kind === 'object' && v.props) Object.values(v.props).forEach((p) => remapLayerRefs(p, map));
+}
+
+function fileOf(node: ts.Node): ts.SourceFile {
+  let n = node;
+  while (n.parent) n = n.parent;
+  return n as ts.SourceFile;
+}
+
+/** `const model = build(13)` → `model`; undefined when the call's value is not stored by name. */
+function nameAtCall(call: ts.Node): string | undefined {
+  let node = call;
+  while (ts.isParenthesizedExpression(node.parent) || ts.isAwaitExpression(node.parent) || ts.isAsExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return parent.left.getText();
+  if (ts.isPropertyDeclaration(parent) || ts.isPropertyAssignment(parent)) return parent.name.getText();
+  return undefined;
+}
+
+/** The name to point at for an entry: the helper's name in a call, a class's name. */
+function nameOfEntry(entry: ts.Node): ts.Node {
+  if (ts.isCallExpression(entry)) {
+    const callee = skipOuterExpressions(entry.expression);
+    return ts.isPropertyAccessExpression(callee) ? callee.name : callee;
+  }
+  return entry;
 }
 
 export function spanOf(node: ts.Node): Span {

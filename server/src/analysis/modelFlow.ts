@@ -9,6 +9,7 @@ import {
   assumedFrom, FlowState, fromConfigValue, inputProducer, joinAll, joinValues, layersMentioned, literal, memberValue,
   producersOf, UNKNOWN_VALUE, type FlowValue, type LiteralValue, type Tail, type VarKey,
 } from './flowValues';
+import { ImportResolver, type ImportTarget, type LoadedModule } from './imports';
 import { LoopUnroller } from './loopUnrolling';
 import type { FileIndex, FunctionNode } from './fileIndex';
 import { UNKNOWN, type ConfigValue, type TensorRef } from './modelGraph';
@@ -43,10 +44,14 @@ export class ModelFlow {
   /** `let`/`var` declarations assigned inside another function than their own (lazily). */
   private mutatedElsewhere: Set<ts.Node> | undefined;
 
+  /** The root class whose `this` the code being run sees (a derived class runs its bases' members). */
+  private thisClass: ts.ClassLikeDeclaration | undefined;
+
   constructor(
     private readonly g: GraphBuilder,
     private readonly sourceFile: ts.SourceFile,
     private readonly index: FileIndex,
+    private readonly imports?: ImportResolver,
   ) {
     this.loops = new LoopUnroller(g.scopes);
     g.setLookup((expr) => (ts.isIdentifier(expr) ? this.readIdentifier(expr) : this.readProperty(expr)));
@@ -55,6 +60,7 @@ export class ModelFlow {
   run(): void {
     const functions = this.index.functions;
     const callers = this.callersOfFunctions();
+    this.called = callers;
     this.runRoot(this.sourceFile, () => this.execStatements(this.sourceFile.statements));
     for (const cls of this.index.classes) this.runClass(cls);
     for (const fn of functions) {
@@ -118,41 +124,112 @@ export class ModelFlow {
     this.bindPattern(p.name, p, value, assumeDefaults);
   }
 
-  /** A class's members share `this`: constructor first, then fields and methods in order. */
+  /**
+   * A class's members share `this`: field initializers first, then the constructor, then the
+   * other methods in order. Base classes (in this file or imported) contribute their members,
+   * run with the derived class's `this`; a derived class is a context of its own, so a
+   * base's layers are new nodes for it.
+   */
   private runClass(cls: ts.ClassLikeDeclaration): void {
-    const base = cls.heritageClauses
+    const chain = this.classChain(cls);
+    const tfBase = chain[chain.length - 1].heritageClauses
       ?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
-    const entity = base ? this.g.tfjs.classify(base) : undefined;
+    const entity = tfBase ? this.g.tfjs.classify(tfBase) : undefined;
     let thisValue: FlowValue = { t: 'this', cls };
     if (entity?.kind === 'tfFunction' && (entity.name === 'Sequential' || entity.name === 'LayersModel')) {
       const name = cls.name?.text ?? 'model';
       const model = this.g.modelFor(cls, 'sequential-add', name, cls.name ? spanOf(cls.name) : spanOf(cls));
-      this.classModels.set(cls, model);
+      for (const c of chain) this.classModels.set(c, model);
       thisValue = { t: 'model', model };
     }
-    // Field initializers run first, then the constructor; other methods follow in order.
+    // An abstract class, or one extended in this file, is completed by its subclasses.
+    const completedElsewhere = isAbstract(cls) || this.index.classes.some((other) => other !== cls && this.classChain(other).includes(cls));
     const rank = (m: ts.ClassElement): number => (ts.isPropertyDeclaration(m) ? 0 : ts.isConstructorDeclaration(m) ? 1 : 2);
-    const members = [...cls.members].sort((a, b) => rank(a) - rank(b));
-    this.runRoot(cls, () => {
+    // Bases first for fields and constructors; a method overridden lower down runs once, as overridden.
+    const members: ts.ClassElement[] = [];
+    const methodNames = new Set<string>();
+    for (const c of [...chain].reverse()) members.push(...c.members);
+    const ordered = members.sort((a, b) => rank(a) - rank(b)).reverse().filter((m) => {
+      if (!ts.isMethodDeclaration(m)) return true;
+      const name = m.name.getText();
+      if (methodNames.has(name)) return false;
+      methodNames.add(name);
+      return true;
+    }).reverse();
+    const entry = cls.name ?? cls;
+    const run = () => this.runRoot(cls, () => {
       if (thisValue.t === 'model') this.state.setTails(thisValue.model, new Set<Tail>(['start']));
-      for (const member of members) {
-        if (ts.isPropertyDeclaration(member) && member.initializer) {
-          const value = this.evaluate(member.initializer);
-          const key = thisKey(cls, member.name);
-          if (key) this.state.setVar(key, value);
-        } else if ((ts.isConstructorDeclaration(member) || ts.isMethodDeclaration(member)) && member.body) {
-          if (this.visited.has(member)) continue;
-          this.visited.add(member);
-          for (const p of member.parameters) this.bindParameter(p, undefined, true);
-          const saved = this.frame.returnStates.length;
-          this.execBody(member);
-          // A method's `return` ends that method, not the class: continue from the merge.
-          const exits = this.frame.returnStates.splice(saved);
-          if (exits.length) this.state.assign(FlowState.merge([...exits, this.state]));
-          this.state.terminated = false;
-        }
+      const ranHere = new Set<ts.Node>();
+      const savedClass = this.thisClass;
+      this.thisClass = cls;
+      // Methods another member calls run there, with its arguments; the rest run as roots,
+      // and last those whose callers never reached them.
+      const inChain = new Set<ts.Node>(chain.flatMap((c) => [...c.members]));
+      const calledByMember = (m: ts.ClassElement) => [...this.called.get(m) ?? []].some((c) => c !== m && inChain.has(c)) ||
+        (this.imports?.isExternal(m) === true && chain.some((c) => !this.imports!.isExternal(c) && callsMethod(c, m)));
+      const first = ordered.filter((m) => !ts.isMethodDeclaration(m) || !calledByMember(m));
+      const later = ordered.filter((m) => ts.isMethodDeclaration(m) && calledByMember(m));
+      for (const member of [...first, ...later]) {
+        const external = this.imports?.isExternal(member) ?? false;
+        const runMember = (): void => {
+          if (ts.isPropertyDeclaration(member) && member.initializer) {
+            const value = this.evaluate(member.initializer);
+            const key = this.thisKeyFor(member.name);
+            if (key) this.state.setVar(key, value);
+          } else if ((ts.isConstructorDeclaration(member) || ts.isMethodDeclaration(member)) && member.body) {
+            if (chain.length === 1 ? this.visited.has(member) : ranHere.has(member) || this.calledInClassRun.has(member)) return;
+            ranHere.add(member);
+            this.visited.add(member);
+            for (const p of member.parameters) this.bindParameter(p, undefined, true);
+            const saved = this.frame.returnStates.length;
+            this.execBody(member);
+            // A method's `return` ends that method, not the class: continue from the merge.
+            const exits = this.frame.returnStates.splice(saved);
+            if (exits.length) this.state.assign(FlowState.merge([...exits, this.state]));
+            this.state.terminated = false;
+          }
+        };
+        if (external) this.g.inEntry(entry, runMember);
+        else runMember();
+      }
+      this.thisClass = savedClass;
+      if (completedElsewhere) {
+        for (const model of this.state.tails.keys()) if (this.g.modelBuiltIn(model, cls)) this.g.markIncomplete(model);
       }
     }, thisValue);
+    this.calledInClassRun.clear();
+    if (chain.length > 1) this.g.inContext(`class${cls.pos}`, run);
+    else run();
+  }
+
+  /** Functions called somewhere in the file, with where from (callersOfFunctions). */
+  private called = new Map<ts.Node, Set<ts.Node>>();
+
+  /** Members inlined by `this.m()` during the current class run (they need no root run of their own). */
+  private readonly calledInClassRun = new Set<ts.Node>();
+
+  /** The class and the classes it extends, nearest first (bounded; imported bases followed). */
+  private classChain(cls: ts.ClassLikeDeclaration): ts.ClassLikeDeclaration[] {
+    const chain = [cls];
+    for (let current = cls; chain.length < 8;) {
+      const base = current.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+      const decl = base && this.classDeclarationOf(base);
+      if (!decl || chain.includes(decl)) break;
+      chain.push(decl);
+      current = decl;
+    }
+    return chain;
+  }
+
+  /** The class an `extends` expression names, in this file or through an import. */
+  private classDeclarationOf(expr: ts.Expression): ts.ClassLikeDeclaration | undefined {
+    expr = skipOuterExpressions(expr);
+    if (!ts.isIdentifier(expr)) return undefined;
+    const decl = this.g.scopes.resolve(expr);
+    if (decl && ts.isClassLike(decl)) return decl;
+    const target = decl && this.imports?.targetOfBinding(decl);
+    if (target?.kind === 'node' && ts.isClassLike(target.node)) return target.node;
+    return undefined;
   }
 
   // ---- statements ----------------------------------------------------------------------
@@ -343,7 +420,9 @@ export class ModelFlow {
         item = memberValue(value, i);
       } else {
         const key = element.propertyName ?? element.name;
-        if (ts.isIdentifier(key) || ts.isStringLiteral(key)) item = memberValue(value, key.text);
+        if (ts.isIdentifier(key) || ts.isStringLiteral(key)) {
+          item = value.t === 'module' ? this.readExport(value.module, key.text, element) : memberValue(value, key.text);
+        }
       }
       if (element.initializer && !element.dotDotDotToken) {
         const absent = item.t === 'value' && item.v === undefined && item.assumed === undefined;
@@ -365,7 +444,7 @@ export class ModelFlow {
       case SK.CallExpression: return this.evaluateCall(expr as ts.CallExpression);
       case SK.Identifier: return this.readIdentifier(expr as ts.Identifier);
       case SK.ThisKeyword: {
-        const cls = this.enclosingClass(expr);
+        const cls = this.thisClass ?? this.enclosingClass(expr);
         const model = cls && this.classModels.get(cls);
         return model !== undefined ? { t: 'model', model } : this.frame.thisValue;
       }
@@ -540,6 +619,11 @@ export class ModelFlow {
     if (!decl) return id.text === 'undefined' ? literal(undefined) : UNKNOWN_VALUE;
     const known = this.state.vars.get(decl);
     if (known) return this.isMutatedElsewhere(decl) ? forgetLiterals(known) : known;
+    if (this.imports && (ts.isImportSpecifier(decl) || ts.isImportClause(decl) || ts.isNamespaceImport(decl))) {
+      const target = this.imports.targetOfBinding(decl);
+      return target ? this.readTarget(target, id) : UNKNOWN_VALUE;
+    }
+    if (this.imports && ts.isBindingElement(decl)) return this.readBindingOfConst(decl);
     if (ts.isFunctionDeclaration(decl)) return { t: 'func', decl };
     // A const declared in an outer root (e.g. module level) read from inside a function.
     if (ts.isVariableDeclaration(decl) && decl.initializer && isConst(decl)) {
@@ -562,7 +646,64 @@ export class ModelFlow {
       if (method) return { t: 'func', decl: method };
       return UNKNOWN_VALUE;
     }
-    return memberValue(this.evaluate(expr.expression), expr.name.text);
+    const owner = this.evaluate(expr.expression);
+    if (owner.t === 'module') return this.readExport(owner.module, expr.name.text, expr);
+    return memberValue(owner, expr.name.text);
+  }
+
+  // ---- other modules (imports.ts) -----------------------------------------------------------
+
+  /** What an import leads to: a module object, or the value of the exported declaration. */
+  private readTarget(target: ImportTarget, from: ts.Node): FlowValue {
+    if (target.kind === 'module') return { t: 'module', module: target.module };
+    const node = target.node;
+    if (ts.isFunctionDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return { t: 'func', decl: node };
+    if (ts.isClassLike(node)) return UNKNOWN_VALUE;
+    return this.g.inEntry(from, () => {
+      if (ts.isVariableDeclaration(node)) return this.readConstDeclaration(node);
+      if (ts.isExpression(node)) return this.evaluate(node);
+      return UNKNOWN_VALUE;
+    });
+  }
+
+  private readExport(module: LoadedModule, name: string, from: ts.Node): FlowValue {
+    const target = this.imports?.exportOf(module, name);
+    return target ? this.readTarget(target, from) : UNKNOWN_VALUE;
+  }
+
+  /** A module-level `const` read from anywhere: its initializer, evaluated once per root. */
+  private readConstDeclaration(decl: ts.VariableDeclaration): FlowValue {
+    const known = this.state.vars.get(decl);
+    if (known) return known;
+    if (!decl.initializer || !isConst(decl)) return UNKNOWN_VALUE;
+    const init = skipOuterExpressions(decl.initializer);
+    if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return { t: 'func', decl: init };
+    this.state.setVar(decl, UNKNOWN_VALUE); // guards cycles
+    const value = this.evaluate(init);
+    this.state.setVar(decl, value);
+    return value;
+  }
+
+  /** `const {a, b: {c}} = require('./x')` read from a function: the const's value, then the path. */
+  private readBindingOfConst(element: ts.BindingElement): FlowValue {
+    const path: (string | number)[] = [];
+    let node: ts.Node = element;
+    while (ts.isBindingElement(node)) {
+      const pattern = node.parent;
+      if (ts.isArrayBindingPattern(pattern)) path.unshift(pattern.elements.indexOf(node));
+      else {
+        const key = node.propertyName ?? node.name;
+        if (!ts.isIdentifier(key) && !ts.isStringLiteral(key)) return UNKNOWN_VALUE;
+        path.unshift(key.text);
+      }
+      node = pattern.parent;
+    }
+    if (!ts.isVariableDeclaration(node) || !isConst(node)) return UNKNOWN_VALUE;
+    let value = this.readConstDeclaration(node);
+    for (const key of path) {
+      value = value.t === 'module' && typeof key === 'string' ? this.readExport(value.module, key, element) : memberValue(value, key);
+    }
+    return value;
   }
 
   /**
@@ -582,14 +723,24 @@ export class ModelFlow {
 
   private thisPropertyKey(expr: ts.Expression): VarKey | undefined {
     if (!ts.isPropertyAccessExpression(expr) || expr.expression.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
-    const cls = this.enclosingClass(expr);
-    return cls ? thisKey(cls, expr.name) : undefined;
+    return this.thisKeyFor(expr.name, this.enclosingClass(expr));
+  }
+
+  /** `this.x`'s key: per root class when run as part of one (its bases' code included). */
+  private thisKeyFor(name: ts.Node, syntactic?: ts.ClassLikeDeclaration): string | undefined {
+    const cls = this.thisClass && (!syntactic || this.classChain(this.thisClass).includes(syntactic)) ? this.thisClass : syntactic;
+    return cls ? thisKey(cls, name) : undefined;
   }
 
   private thisMethod(expr: ts.PropertyAccessExpression): FunctionNode | undefined {
-    const cls = this.enclosingClass(expr);
-    const member = cls?.members.find((m) => ts.isMethodDeclaration(m) && m.name.getText() === expr.name.text);
-    return member as FunctionNode | undefined;
+    const syntactic = this.enclosingClass(expr);
+    const root = this.thisClass && syntactic && this.classChain(this.thisClass).includes(syntactic) ? this.thisClass : syntactic;
+    if (!root) return undefined;
+    for (const cls of this.classChain(root)) {
+      const member = cls.members.find((m) => ts.isMethodDeclaration(m) && m.name.getText() === expr.name.text);
+      if (member) return member as FunctionNode;
+    }
+    return undefined;
   }
 
   private enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
@@ -620,6 +771,10 @@ export class ModelFlow {
     }
     const builtin = this.builtinCall(callee, call);
     if (builtin) return builtin;
+    if (this.imports && ts.isIdentifier(callee) && callee.text === 'require' && !this.g.scopes.resolve(callee)) {
+      const target = this.imports.targetOfRequire(call);
+      if (target) return this.readTarget(target, call);
+    }
     if (ts.isPropertyAccessExpression(callee)) {
       const method = callee.name.text;
       if (method === 'add' && call.arguments.length === 1) return this.modelAdd(call, callee);
@@ -693,7 +848,7 @@ export class ModelFlow {
         return;
       }
       this.appendToModel(model, item);
-      if (element && item.t === 'layer' && !ts.isSpreadElement(element)) {
+      if (element && item.t === 'layer' && !ts.isSpreadElement(element) && !this.g.isExternal(element)) {
         for (const id of item.ids) {
           this.g.setSite(id, { kind: 'array-element', element: spanOf(element), array: spanOf(arrayNode) });
         }
@@ -763,7 +918,7 @@ export class ModelFlow {
     this.appendToModel(receiver.model, value);
     const statement = call.parent;
     const argCall = skipOuterExpressions(arg);
-    if (value.t === 'layer' && ts.isExpressionStatement(statement) && argCall.kind === SK.CallExpression) {
+    if (value.t === 'layer' && ts.isExpressionStatement(statement) && argCall.kind === SK.CallExpression && !this.g.isExternal(call)) {
       // Only a layer written right here (not one a helper built) sits at this statement.
       for (const id of value.ids.filter((i) => this.g.layers[i].span.start === argCall.getStart())) {
         this.g.setSite(id, { kind: 'add', statement: spanOf(statement), receiver: callee.expression.getText() });
@@ -814,7 +969,7 @@ export class ModelFlow {
       if (!producers) this.g.markPrevUnknown(id);
       else for (const p of producers) if (typeof p === 'number') this.g.connect(p, id);
       this.g.noteApplyArgs(id, tensorRefsOf(input));
-      this.g.noteApplySite(id, {
+      if (!this.g.isExternal(call)) this.g.noteApplySite(id, {
         kind: 'apply',
         applyCall: spanOf(call),
         argSpan: spanOf(call.arguments[0]),
@@ -877,11 +1032,14 @@ export class ModelFlow {
       values.forEach((v) => this.escape(v));
       return UNKNOWN_VALUE;
     }
-    return site ? this.g.inContext(`${site.pos}`, () => this.inline(fn, values)) : this.inline(fn, values);
+    const inlined = () => (site ? this.g.inContext(`${site.pos}`, () => this.inline(fn, values)) : this.inline(fn, values));
+    // Code of another module, entered from this file: its layers are placed at this call.
+    return site && this.imports?.isExternal(fn) ? this.g.inEntry(site, inlined) : inlined();
   }
 
   private inline(fn: ts.SignatureDeclaration, values: FlowValue[]): FlowValue {
     this.visited.add(fn);
+    this.calledInClassRun.add(fn);
     this.callStack.push(fn);
     const outer = this.frame;
     this.frame = { returns: [], returnStates: [], thisValue: outer.thisValue };
@@ -948,6 +1106,27 @@ export class ModelFlow {
       if (entity?.kind === 'layerFactory') this.g.layerFor(call, entity.factory);
     }
   }
+}
+
+function isAbstract(cls: ts.ClassLikeDeclaration): boolean {
+  return !!cls.modifiers?.some((m) => m.kind === ts.SyntaxKind.AbstractKeyword);
+}
+
+/** Whether `cls` calls `this.<name of method>()` somewhere. */
+function callsMethod(cls: ts.ClassLikeDeclaration, method: ts.ClassElement): boolean {
+  const name = method.name?.getText();
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) &&
+      n.expression.expression.kind === ts.SyntaxKind.ThisKeyword && n.expression.name.text === name) {
+      found = true;
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(cls);
+  return found;
 }
 
 /** A switch clause's statements and those it falls through to, up to a `break`. */

@@ -74,6 +74,21 @@ export interface PropertySpan {
   valueSpan: Span;
 }
 
+/**
+ * Code in another file of the workspace, reached through an import (imports.ts): the
+ * element is built there. The element's own spans are then those of the code in this file
+ * that leads there (the call of the imported helper, the class extending the imported one).
+ */
+export interface Origin {
+  /** The other file's path, as the module loader names it. */
+  file: string;
+  /** The element's span there, and its name's (the factory name for a layer). */
+  span: Span;
+  nameSpan: Span;
+  /** 1-based line of nameSpan there, for messages. */
+  line: number;
+}
+
 export interface LayerNode {
   index: number;
   /** The factory name as tfjs spells it: `dense`, `conv2d`, `lstm`, ... */
@@ -107,6 +122,8 @@ export interface LayerNode {
   /** Predecessor layers in data flow; UNKNOWN when not known. */
   prev: number[] | Unknown;
   isOutput: boolean | Unknown;
+  /** Set when the layer is built by code in another file (see Origin). */
+  origin?: Origin;
   /** For wrapped layers: the wrapper's index. */
   wrappedBy: number | null;
   /** For wrappers: the wrapped layer's index (or UNKNOWN when not a literal layer). */
@@ -136,6 +153,22 @@ export interface InputNode {
   config: ConfigObject | Unknown | 'absent';
   /** As LayerNode.withDefaults. */
   withDefaults?: DefaultedConfig;
+  /** As LayerNode.origin. */
+  origin?: Origin;
+}
+
+/** An import of a module that is not tfjs: whether the analysis followed it, and if not, why. */
+export interface ImportNote {
+  specifier: string;
+  /** The specifier string's span in this file. */
+  span: Span;
+  /**
+   * `followed`: its exports were read (file); `unresolved`: a workspace module that could
+   * not be had (reason); `not-followed`: beyond the hop limit, or cross-file analysis is off.
+   */
+  status: 'followed' | 'unresolved' | 'not-followed';
+  file?: string;
+  reason?: string;
 }
 
 /** Where one tensor passed to `.apply()` comes from. */
@@ -168,6 +201,8 @@ export interface ModelNode {
   complete: boolean;
   /** What the first `compile({...})` reaching this model says; absent when none does. */
   compile?: ModelCompile;
+  /** Set when the model is constructed by code in another file (see Origin). */
+  origin?: Origin;
 }
 
 /** A model's `compile()` arguments as far as literals tell (a field is left out when not known). */
@@ -218,6 +253,14 @@ export interface ModelGraph {
   inputs: InputNode[];
   /** Syntax errors TypeScript reported; the graph still covers what parsed. */
   parseProblems: ParseProblem[];
+  /**
+   * Imports of the workspace's own modules, when the analysis was given a module loader
+   * (cross-file analysis): which it followed and which it could not. Values reaching the
+   * graph through an import that is not followed are unknown.
+   */
+  imports?: ImportNote[];
+  /** The other files whose code the graph depends on (to re-analyse this one when they change). */
+  dependencies?: string[];
   /**
    * Why the file could not be analysed at all (e.g. nesting too deep to parse), as a reason
    * to follow "could not analyse this file: "; callers add that prefix.

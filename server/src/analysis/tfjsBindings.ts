@@ -20,7 +20,45 @@ export type TfEntity =
   | { kind: 'regularizerFactory'; factory: string }
   | { kind: 'tfFunction'; name: TfFunction };
 
-export class TfjsResolver {
+/** What the interpreter asks of the file's tfjs bindings. */
+export interface TfjsClassifier {
+  readonly bindings: TfjsBindings;
+  classify(expr: ts.Expression): TfEntity | undefined;
+}
+
+/**
+ * The analysed file's bindings, and while the interpreter runs another module's code
+ * (`external()`), that module's own: a helper file may name tfjs differently.
+ */
+export class CrossFileTfjs implements TfjsClassifier {
+  private readonly others = new Map<ts.SourceFile, TfjsResolver>();
+
+  constructor(
+    private readonly root: TfjsResolver,
+    private readonly rootFile: ts.SourceFile,
+    private readonly external: () => boolean,
+    private readonly resolverFor: (file: ts.SourceFile) => TfjsResolver,
+  ) {}
+
+  get bindings(): TfjsBindings {
+    return this.root.bindings;
+  }
+
+  classify(expr: ts.Expression): TfEntity | undefined {
+    if (!this.external()) return this.root.classify(expr);
+    let file: ts.Node = expr;
+    while (file.parent) file = file.parent;
+    if (file === this.rootFile) return this.root.classify(expr);
+    let resolver = this.others.get(file as ts.SourceFile);
+    if (!resolver) {
+      resolver = this.resolverFor(file as ts.SourceFile);
+      this.others.set(file as ts.SourceFile, resolver);
+    }
+    return resolver.classify(expr);
+  }
+}
+
+export class TfjsResolver implements TfjsClassifier {
   readonly bindings: TfjsBindings = {
     modules: [],
     namespaces: [],
