@@ -63,6 +63,7 @@ const EXTENSION_BY_LANGUAGE: Record<string, string> = {
   typescriptreact: '.tsx',
   javascript: '.js',
   javascriptreact: '.jsx',
+  html: '.html',
 };
 
 /**
@@ -76,6 +77,6 @@ export function fileNameOf(document: TextDocument): string {
   } catch {
     // not a URL: keep the uri as it is
   }
-  if (/\.[cm]?[jt]sx?$/i.test(name)) return name;
+  if (/\.([cm]?[jt]sx?|x?html?)$/i.test(name)) return name;
   return name + (EXTENSION_BY_LANGUAGE[document.languageId] ?? '.ts');
 }
