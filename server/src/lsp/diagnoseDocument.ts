@@ -4,7 +4,7 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { mentionsTfjs } from '../analysis/parse';
-import { lintText } from '../lint/lintText';
+import { lintText, type CrossFileLint } from '../lint/lintText';
 import { describeError, type Logger } from './logger';
 import { RuleDocLinks } from './ruleDocLinks';
 import type { ReglintSettings } from './settings';
@@ -26,13 +26,14 @@ export function diagnoseDocument(
   logger: Logger,
   lint: typeof lintText = lintText,
   docLinks: RuleDocLinks = RuleDocLinks.standard,
+  crossFile?: CrossFileLint,
 ): DiagnoseOutcome {
   if (!settings.enable) return { kind: 'diagnostics', diagnostics: [] };
   const text = document.getText();
   if (text.length > MAX_DOCUMENT_CHARS) return { kind: 'skipped-too-large', diagnostics: [] };
 
   try {
-    const { graph, messages } = lint(text, fileNameOf(document), { rules: settings.rules });
+    const { graph, messages } = lint(text, fileNameOf(document), { rules: settings.rules, crossFile });
     if (graph.fatal) {
       logger.warn(`Could not analyse ${document.uri}: ${graph.fatal}`);
       // Only worth a diagnostic where the user expects reglint to say something.
