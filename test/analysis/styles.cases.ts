@@ -455,4 +455,72 @@ const stray = tf.layers.dense({units: 3}`,
       'dense@6 model=- next=unknown out=unknown',
     ],
   },
+  {
+    name: 'await on a factory and on a model-building helper',
+    code: `import * as tf from '@tensorflow/tfjs';
+async function build() {
+  const model = tf.sequential();
+  const lstm = await tf.layers.lstm({units: 16, inputShape: [10, 4]});
+  model.add(lstm);
+  model.add(await tf.layers.dense({units: 1}));
+  return model;
+}
+async function main() {
+  const net = await build();
+  net.compile({optimizer: 'adam', loss: 'meanSquaredError'});
+}`,
+    models: ['model:sequential-add:2'],
+    layers: ['lstm@4 model=model next=[dense@6] out=false', 'dense@6 model=model next=[] out=true'],
+  },
+  {
+    name: 'rnn over a list of cells and over stackedRNNCells: the cells are inside their rnn',
+    code: `import * as tf from '@tensorflow/tfjs';
+const model = tf.sequential();
+model.add(tf.layers.rnn({cell: [tf.layers.lstmCell({units: 32}), tf.layers.lstmCell({units: 16})], inputShape: [20, 3]}));
+model.add(tf.layers.rnn({cell: tf.layers.stackedRNNCells({cells: [tf.layers.gruCell({units: 8}), tf.layers.gruCell({units: 8})]})}));
+model.add(tf.layers.dense({units: 1}));`,
+    models: ['model:sequential-add:3'],
+    layers: [
+      'rnn@3 model=model next=[rnn@4] out=false',
+      'lstmCell@3 model=model next=[lstmCell@3] out=false in=rnn@3',
+      'lstmCell@3 model=model next=[rnn@4] out=false in=rnn@3',
+      'rnn@4 model=model next=[dense@5] out=false',
+      'stackedRNNCells@4 model=model next=[dense@5] out=false in=rnn@4',
+      'gruCell@4 model=model next=[gruCell@4] out=false in=stackedRNNCells@4',
+      'gruCell@4 model=model next=[dense@5] out=false in=stackedRNNCells@4',
+      'dense@5 model=model next=[] out=true',
+    ],
+  },
+  {
+    name: 'layers built by map over a config array, added by forEach',
+    code: `import * as tf from '@tensorflow/tfjs';
+const CONFIG = {hidden: [{units: 128, activation: 'relu'}, {units: 64, activation: 'relu'}]};
+const model = tf.sequential();
+model.add(tf.layers.dense({units: 256, inputShape: [32]}));
+CONFIG.hidden.map((c) => tf.layers.dense({units: c.units, activation: c.activation})).forEach((l) => model.add(l));
+model.add(tf.layers.dense({units: 10, activation: 'softmax'}));`,
+    models: ['model:sequential-add:4'],
+    layers: [
+      'dense@4 model=model next=[dense@5] out=false',
+      'dense@5 model=model next=[dense@5] out=false',
+      'dense@5 model=model next=[dense@6] out=false',
+      'dense@6 model=model next=[] out=true',
+    ],
+  },
+  {
+    name: 'chained factories split over lines',
+    code: `import * as tf from '@tensorflow/tfjs';
+const input = tf.input({shape: [16]});
+const hidden = tf
+  .layers
+  .dense({units: 32, activation: 'relu'})
+  .apply(input);
+const output = tf.layers
+  .dense({units: 1})
+  .apply(hidden);
+const model = tf
+  .model({inputs: input, outputs: output});`,
+    models: ['model:functional:2'],
+    layers: ['dense@5 model=model next=[dense@8] out=false', 'dense@8 model=model next=[] out=true'],
+  },
 ];
