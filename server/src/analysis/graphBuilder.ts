@@ -427,7 +427,11 @@ export class GraphBuilder {
    */
   private withoutRepeatedModels(): ModelRecord[] {
     const seen = new Set<string>();
+    // Only a model built at a span another model shares can repeat it: the rest skip the key.
+    const atSpan = new Map<number, number>();
+    for (const m of this.models) atSpan.set(m.span.start, (atSpan.get(m.span.start) ?? 0) + 1);
     return this.models.filter((m) => {
+      if (atSpan.get(m.span.start) === 1) return true;
       const position = new Map(m.layers.map((l, i) => [l, i]));
       const layers = m.layers.map((l) => {
         const layer = this.layers[l];
