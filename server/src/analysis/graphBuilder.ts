@@ -448,13 +448,21 @@ export class GraphBuilder {
   /** Every layer but those only the dropped models hold. */
   private layersOutside(dropped: ModelRecord[], kept: ModelRecord[]): Set<number> {
     const keep = new Set(this.layers.map((l) => l.index));
+    if (dropped.length === 0) return keep;
     const inKept = new Set(kept.flatMap((m) => m.layers));
+    const wrappedBy = new Map<number, number[]>();
+    for (const other of this.layers) {
+      if (other.wrappedBy === undefined || other.wrappedBy === null) continue;
+      const list = wrappedBy.get(other.wrappedBy as number);
+      if (list) list.push(other.index);
+      else wrappedBy.set(other.wrappedBy as number, [other.index]);
+    }
     for (const m of dropped) {
       for (const l of m.layers) {
         if (inKept.has(l)) continue;
         keep.delete(l);
         // and the layers it wraps
-        for (const other of this.layers) if (other.wrappedBy === l) keep.delete(other.index);
+        for (const wrapped of wrappedBy.get(l) ?? []) keep.delete(wrapped);
       }
     }
     return keep;
