@@ -181,7 +181,7 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
   };
 }
 
-const MARK: Record<CheckResult['verdict'], string> = { pass: 'pass', warn: 'WARN', fail: 'FAIL', skipped: 'skip' };
+const MARK: Record<CheckResult['verdict'], string> = { pass: 'pass', warn: 'WARN', fail: 'FAIL', inconclusive: '  ? ', skipped: 'skip' };
 
 function formatModel(m: TrainJsonModel, report?: TrainReport): string {
   const lines = [`${m.name} (line ${m.line}): ${m.built === 'failed' ? 'not trained' : `built ${m.built}`}` +

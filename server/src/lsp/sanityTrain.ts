@@ -243,7 +243,7 @@ export class SanityTrainService {
     const started = Date.now();
     try {
       if (notTrainedReason) {
-        report = { model: model.name, built: 'failed', reason: notTrainedReason, seed: request.seed ?? 1, budgetSeconds: request.budgetSeconds ?? 10, elapsedMs: 0, whatIfChanges: [], checks: [] };
+        report = { model: model.name, built: 'failed', reason: notTrainedReason, seed: request.seed ?? 1, seeds: 0, budgetSeconds: request.budgetSeconds ?? 10, elapsedMs: 0, whatIfChanges: [], checks: [] };
       } else {
         const tracker = new ProgressTracker();
         const done = runSanityTrain(request, {
@@ -311,21 +311,19 @@ interface ProgressSink {
   done(message: string): void;
 }
 
-/** Epoch progress of the parallel jobs → one message and an overall percentage. */
+/** Progress of the parallel jobs → one message, and the share of the budget used as the percentage. */
 class ProgressTracker {
-  private readonly jobs = new Map<string, { epoch: number; epochs: number }>();
+  private last = 0;
 
   update(p: TrainProgress): string {
-    this.jobs.set(p.job, { epoch: p.epoch, epochs: p.epochs });
-    return `${p.job} epoch ${p.epoch}/${p.epochs}: train loss ${p.trainLoss.toFixed(4)}, val loss ${p.valLoss.toFixed(4)}`;
+    this.last = Math.max(this.last, p.budgetMs > 0 ? p.elapsedMs / p.budgetMs : 0);
+    const what = p.job === 'what-if' && p.remedy ? `what-if ${p.remedy}` : p.job;
+    return `${what} seed ${p.seedIndex + 1} epoch ${Math.round(p.epoch)}: train loss ${p.trainLoss.toFixed(4)}, val loss ${p.valLoss.toFixed(4)}`;
   }
 
   percentage(): number {
-    // baseline, what-if and random-labels run 12 epochs each; count the ones not seen yet as 0.
-    const expected = Math.max(this.jobs.size, 2);
-    let sum = 0;
-    for (const j of this.jobs.values()) sum += j.epochs > 0 ? j.epoch / j.epochs : 0;
-    return Math.min(99, Math.round((100 * sum) / expected));
+    // Runs stop when their curves have said enough, so elapsed time over the budget is the honest measure.
+    return Math.min(99, Math.round(100 * this.last));
   }
 }
 

@@ -92,6 +92,8 @@ export interface ReportContext {
 const SEVERITY: Record<CheckResult['verdict'], DiagnosticSeverity | undefined> = {
   fail: DiagnosticSeverity.Error,
   warn: DiagnosticSeverity.Warning,
+  // Shown, so the user reads what would settle it (e.g. a larger budget).
+  inconclusive: DiagnosticSeverity.Information,
   pass: undefined,
   skipped: undefined,
 };

@@ -1,0 +1,64 @@
+// underfitting ("learns nothing"): is the model's validation loss at its best clearly below
+// what needs no network at all, the best constant prediction (chance) and a linear model
+// trained on the same split? Compared per seed (each on its own split), and claimed only
+// when the seeds agree by more than their spread; a model that is not clearly better is
+// reported plainly, whatever its curves do.
+import { mean, numSpread, sd, seedsText } from '../spread';
+import { fmt, type CheckResult, type Runs } from './types';
+import { readSeeds, type SeedReading } from './seedJudgement';
+
+/** Relative margin by which the best validation loss must beat a yardstick (the ground truth's bar too). */
+export const LEARNS_MARGIN = 0.02;
+
+export interface Learning {
+  answer: 'yes' | 'no' | 'unsure';
+  /** "learns: best validation loss 0.23 ± 0.02 vs chance 0.96, linear model 0.25", or why not. */
+  text: string;
+  /** Mean relative difference of the best validation loss vs chance and vs the linear model (negative: better). */
+  vsChance: number;
+  vsLinear?: number;
+}
+
+/** Clearly better than a yardstick: the median seed by the margin, and the mean by more than the spread. */
+function clearlyBelow(rel: number[]): boolean {
+  const sorted = [...rel].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] <= -LEARNS_MARGIN && mean(rel) + sd(rel) < 0;
+}
+
+export function learnsSomething(runs: Runs, readings: SeedReading[]): Learning {
+  const best = readings.map((r) => r.summary.best);
+  const chance = readings.map((r) => runs.yardsticks[r.seedIndex]?.chance ?? NaN);
+  const linear = readings.map((r) => runs.yardsticks[r.seedIndex]?.linear);
+  const relChance = readings.map((_, i) => (best[i] - chance[i]) / chance[i]);
+  const hasLinear = linear.every((l) => l !== undefined);
+  const relLinear = hasLinear ? readings.map((_, i) => (best[i] - linear[i]!) / linear[i]!) : undefined;
+  const beatsChance = clearlyBelow(relChance);
+  const beatsLinear = relLinear ? clearlyBelow(relLinear) : true;
+  const yard = `chance ${fmt(mean(chance))}${hasLinear ? `, linear model ${fmt(mean(linear as number[]))}` : ''}`;
+  const bestText = `best validation loss ${numSpread(best)} over ${seedsText(readings.length)}`;
+  const base = { vsChance: mean(relChance), vsLinear: relLinear ? mean(relLinear) : undefined };
+  if (beatsChance && beatsLinear) return { ...base, answer: 'yes', text: `${bestText} vs ${yard}` };
+  // A run cut short while still improving may yet get there.
+  const stillFalling = readings.some((r) => r.state === 'open' && r.summary.bestStep >= r.summary.steps - 2 * r.run.stepsPerEpoch);
+  const text = !beatsChance
+    ? `learns nothing: its ${bestText} is not clearly below chance (the best constant prediction, ${fmt(mean(chance))})`
+    : `learns nothing a linear model does not: its ${bestText} is not clearly below a linear model's ${fmt(mean(linear as number[]))} on the same splits`;
+  return { ...base, answer: stillFalling ? 'unsure' : 'no', text };
+}
+
+export function evaluateUnderfitting(runs: Runs): CheckResult {
+  const id = 'underfitting';
+  if (runs.synthetic) return { id, verdict: 'skipped', metrics: {}, message: 'needs your data (synthetic data says nothing about what your data holds)' };
+  const readings = readSeeds(runs.baselines);
+  if (readings.length < 2) return { id, verdict: 'skipped', metrics: {}, message: 'not enough completed runs' };
+  const l = learnsSomething(runs, readings);
+  const metrics: CheckResult['metrics'] = {
+    bestValLoss: mean(readings.map((r) => r.summary.best)), chanceLoss: mean(readings.map((r) => runs.yardsticks[r.seedIndex].chance)),
+    linearLoss: l.vsLinear === undefined ? null : mean(readings.map((r) => runs.yardsticks[r.seedIndex].linear!)),
+    vsChance: l.vsChance, vsLinear: l.vsLinear ?? null, margin: LEARNS_MARGIN,
+  };
+  if (runs.linearNote) metrics.linearNote = runs.linearNote;
+  if (l.answer === 'yes') return { id, verdict: 'pass', metrics, message: `learns: ${l.text}` };
+  if (l.answer === 'unsure') return { id, verdict: 'inconclusive', metrics, message: `${l.text}, but it was still improving when the budget ended` };
+  return { id, verdict: 'warn', metrics, message: l.text };
+}

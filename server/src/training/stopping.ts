@@ -1,0 +1,46 @@
+// The stopping rule: train as long as the data needs, not a fixed epoch count. After each
+// evaluation it asks whether the smoothed validation curve has said what it will say:
+// - turned: trained on for as long again as it took to reach its best level (patience scales
+//   with where the minimum is, so an 84-row file and a 2,000-row file are judged alike), and the
+//   smoothed loss has risen a material amount (10%, the ground truth's own bar) by more than
+//   3 standard deviations of its noise;
+// - converged: the same patience, no material rise, and the training loss has stopped
+//   falling (under 1% over the second half of the run): nothing more will happen.
+// Otherwise it trains on, until the step cap or the time budget.
+import { summarizeCurve, type CurveSummary } from './checks/curveStats';
+import type { RunHistory, StopReason } from './trainRun';
+
+export const STOPPING = {
+  /** Evaluations before any decision. */
+  minEvals: 12,
+  /** Steps since the best evaluation, as a multiple of the steps to reach it... */
+  patienceFactor: 1,
+  /** ...and at least this many evaluations. */
+  minPatienceEvals: 10,
+  /** A rise counts when it is this large relative to the best... */
+  materialRise: 0.1,
+  /** ...and this many noise standard deviations of the smoothed curve. */
+  riseZ: 3,
+  /** Training loss falling less than this (relative) over the second half: a plateau. */
+  plateau: 0.01,
+};
+
+/** Whether the curve has waited long enough past the point where it reached its best level. */
+export function patient(s: CurveSummary, evalEvery: number): boolean {
+  const since = s.steps - s.reachedStep;
+  return s.evals >= STOPPING.minEvals && since >= Math.max(STOPPING.patienceFactor * s.reachedStep, STOPPING.minPatienceEvals * evalEvery);
+}
+
+export function clearlyRose(s: CurveSummary): boolean {
+  return s.relRise >= STOPPING.materialRise && s.riseZ >= STOPPING.riseZ;
+}
+
+export function stopRule(evalEvery: number): (h: RunHistory) => StopReason | undefined {
+  return (h) => {
+    const s = summarizeCurve(h.steps, h.train, h.val);
+    if (!patient(s, evalEvery)) return undefined;
+    if (clearlyRose(s)) return 'turned';
+    if (s.trainFall < STOPPING.plateau) return 'converged';
+    return undefined;
+  };
+}
