@@ -184,31 +184,45 @@ async function main(): Promise<void> {
   const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : undefined;
   const baseOnly = args.includes('--base-only');
   const workers = args.includes('--workers') ? Number(args[args.indexOf('--workers') + 1]) : 2;
+  // Seeds already in the file are kept unless --recompute (a run is a function of its seed).
+  const recompute = args.includes('--recompute');
   const pairs = PAIRS.filter((p) => !only || only.includes(p.id));
   const existing: Record<string, PairTruth> = fs.existsSync(GT_FILE) ? JSON.parse(fs.readFileSync(GT_FILE, 'utf8')).pairs : {};
   const jobs: Job[] = [];
+  const results = new Map<string, SeedTruth>();
   const variants = new Map<string, { variant: string; description: string }[]>();
   for (const p of pairs) {
     const vs = variantsOf(p, baseOnly);
     variants.set(p.id, vs);
-    for (const v of vs) for (const seed of GT_SEEDS) jobs.push({ pair: p.id, variant: v.variant, spec: v.spec, seed });
+    for (const v of vs) {
+      for (const seed of GT_SEEDS) {
+        const known = recompute ? undefined : existing[p.id]?.variants.find((x) => x.variant === v.variant)?.seeds.find((x) => x.seed === seed);
+        if (known) results.set(`${p.id}|${v.variant}|${seed}`, known);
+        else jobs.push({ pair: p.id, variant: v.variant, spec: v.spec, seed });
+      }
+    }
   }
   process.stderr.write(`${jobs.length} converged runs for ${pairs.length} pairs on ${workers} workers (load ${os.loadavg()[0].toFixed(2)})\n`);
-  const results = new Map<string, SeedTruth>();
   const started = new Map<string, number>();
   const seconds = new Map<string, number>();
   let next = 0;
+  const vsDone = new Map<string, { variant: string; description: string }[]>();
   const save = () => {
     for (const p of pairs) {
       const vs = variants.get(p.id)!;
       const all = vs.every((v) => GT_SEEDS.every((s) => results.has(`${p.id}|${v.variant}|${s}`)));
-      if (!all) continue;
+      if (!all) {
+        // Keep what is complete (the baseline first): a partial pair still calibrates the verdict.
+        const done = vs.filter((v) => GT_SEEDS.every((s) => results.has(`${p.id}|${v.variant}|${s}`)));
+        if (!done.some((v) => v.variant === 'baseline')) continue;
+        vsDone.set(p.id, done);
+      } else vsDone.set(p.id, vs);
       const { dev, test } = pairData(p);
       const spec = pairSpec(p, dev);
       const b = measureBaselines(taskOf(spec), toDataset(dev), toDataset(test), false);
       existing[p.id] = {
         id: p.id, rows: { dev: dev.x.length, test: test.x.length }, chance: b.chance.valLoss, linear: b.linear?.valLoss ?? null,
-        variants: vs.map((v) => ({ ...v, seeds: GT_SEEDS.map((s) => results.get(`${p.id}|${v.variant}|${s}`)!) })),
+        variants: vsDone.get(p.id)!.map((v) => ({ ...v, seeds: GT_SEEDS.map((s) => results.get(`${p.id}|${v.variant}|${s}`)!) })),
         computedAt: new Date().toISOString(), seconds: Math.round(seconds.get(p.id) ?? 0),
       };
     }
