@@ -31,9 +31,11 @@ import type { DocumentStore } from './documentStore';
 import { filePathOf } from './fileUri';
 import type { GraphCache } from './graphCache';
 import { describeError, type Logger } from './logger';
+import type { MeasuredRemedy } from '../fixes/measuredFixes';
 import {
   currentDiagnostics,
   definitionRange,
+  findModel,
   modelFingerprint,
   occurrenceOf,
   storeResult,
@@ -151,6 +153,28 @@ export class SanityTrainService {
       this.deps.logger.error(`Sanity-train diagnostics for ${document.uri} failed:\n${describeError(error)}`);
       return [];
     }
+  }
+
+  /**
+   * The what-if's ranked remedies for the model holding `layer` (a graph index), when that
+   * model's last run measured them on the user's data and its text has not changed since.
+   */
+  measuredRemedies(uri: string, text: string, graph: ModelGraph, layer: number): MeasuredRemedy[] | undefined {
+    const stored = this.results.get(uri);
+    if (!stored) return undefined;
+    const top = graph.layers[layer]?.wrappedBy ?? layer;
+    for (const result of stored.values()) {
+      const model = findModel(graph, result.modelName, result.occurrence);
+      if (!model || !model.layers.includes(top)) continue;
+      if (modelFingerprint(text, graph, model) !== result.fingerprint) return undefined;
+      const effects = result.report.checks.find(c => c.id === 'what-if')?.remedies ?? [];
+      const ranked = effects.filter(e => e.rank !== undefined && !e.notMeasured);
+      return ranked.length ? ranked.map(e => ({
+        kind: e.kind, rank: e.rank!, claim: e.claim, valLossChange: e.valLossChange, valLossChangeSd: e.valLossChangeSd, seeds: e.seeds,
+        ...(e.strength !== undefined ? { strength: e.strength } : {}),
+      })) : undefined;
+    }
+    return undefined;
   }
 
   /** The document closed: stop its runs, forget its results. */

@@ -67,6 +67,8 @@ export function startServer(connection: Connection): void {
       const documentSettings = await settingsFor(uri);
       return { enabled: documentSettings.enable, lintOptions: { rules: documentSettings.rules }, fixSettings: documentSettings.fix };
     },
+    // Called only once requests flow, after sanityTrain below exists.
+    measuredRemedies: (uri, text, graph, layer) => sanityTrain.measuredRemedies(uri, text, graph, layer),
   });
 
   async function validate(uri: string, isCurrent: () => boolean): Promise<void> {

@@ -34,8 +34,8 @@ export class Scheduler {
     const seeds = plan.userData ? RECIPE.seeds : [0];
     const base = plan.baseline ? seeds.map((k) => ({ name: 'baseline' as const, seedIndex: k })) : [];
     const extra = (name: JobName) => (plan.extras.includes(name) ? [{ name, seedIndex: 0 }] : []);
-    // The verdict needs all baseline seeds; fit-one-batch is quick and has its own deadline.
-    this.queue.push(...base.slice(0, 2), ...extra('fit-one-batch'), ...base.slice(2), ...extra('user-optimizer'));
+    // The verdict needs all baseline seeds; fit-one-batch is quick but must start within its own share of the budget.
+    this.queue.push(...base.slice(0, 1), ...extra('fit-one-batch'), ...base.slice(1), ...extra('user-optimizer'));
     const remedyJobs = plan.userData && plan.baseline ? plan.remedies.map((r) => seeds.map((k) => ({ name: 'what-if' as const, seedIndex: k, remedy: r }))) : [];
     // The configured remedy before the memorization probe; the other strengths after it.
     this.remedyQueue.push(...(remedyJobs[0] ?? []));

@@ -89,7 +89,7 @@ export function evaluateGeneralizationGap(runs: Runs): CheckResult {
       const why = rose.length && settled.length ? `the seeds disagree (${rose.length} rose, ${settled.length} settled)`
         : rose.length >= majority ? `the rise ${pctSpread(rises)} is within the seeds' spread`
         : open.length ? `${open.length} of ${n} seeds ${open.length === 1 ? 'was' : 'were'} still ${open.some((r) => r.summary.bestStep >= r.summary.steps - 2 * r.run.stepsPerEpoch) ? 'improving' : 'inside their patience'} when the budget ended (epoch ${metrics.endEpoch})`
-        : learns.answer === 'unsure' ? `it is unclear whether the model ${learns.text.replace(/^is /, 'is ')}`
+        : learns.answer === 'unsure' ? learns.text
         : 'the seeds do not agree';
       return {
         ...base, verdict: 'inconclusive',

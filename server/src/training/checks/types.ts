@@ -33,6 +33,9 @@ export interface CheckResult {
 /** A remedy's measured effect on validation loss, paired per seed with the unchanged model. */
 export interface RemedyEffect {
   id: string;
+  /** Which quick fix it is, at which dropout rate or L2 factor. */
+  kind: Remedy['kind'];
+  strength?: number;
   description: string;
   /** Relative change of the final (smoothed) validation loss: mean and sd over the seeds. */
   valLossChange: number;

@@ -3,12 +3,14 @@
 // trained on the same split? Compared per seed (each on its own split), and claimed only
 // when the seeds agree by more than their spread; a model that is not clearly better is
 // reported plainly, whatever its curves do.
-import { mean, numSpread, sd, seedsText } from '../spread';
+import { mean, numSpread, pctSpread, sd, seedsText } from '../spread';
 import { fmt, type CheckResult, type Runs } from './types';
 import { readSeeds, type SeedReading } from './seedJudgement';
 
 /** Relative margin by which the best validation loss must beat a yardstick (the ground truth's bar too). */
 export const LEARNS_MARGIN = 0.02;
+/** Below this share of chance the predictions are near-perfect: nothing is left to learn, whatever a linear model also does. */
+export const NEAR_PERFECT = 0.02;
 
 export interface Learning {
   answer: 'yes' | 'no' | 'unsure';
@@ -17,12 +19,19 @@ export interface Learning {
   /** Mean relative difference of the best validation loss vs chance and vs the linear model (negative: better). */
   vsChance: number;
   vsLinear?: number;
+  /** Per seed, the relative difference the answer rests on (vs chance, or vs the linear model). */
+  perSeed: number[];
 }
 
-/** Clearly better than a yardstick: the median seed by the margin, and the mean by more than the spread. */
-function clearlyBelow(rel: number[]): boolean {
+/**
+ * Against a yardstick, from the per-seed relative differences (negative: the model is better):
+ * clearly better when the median seed beats it by the margin and the mean by more than the
+ * spread; clearly not when even the mean minus the spread falls short of the margin; else unsure.
+ */
+function versus(rel: number[]): 'better' | 'not' | 'unsure' {
   const sorted = [...rel].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)] <= -LEARNS_MARGIN && mean(rel) + sd(rel) < 0;
+  if (sorted[Math.floor((sorted.length - 1) / 2)] <= -LEARNS_MARGIN && mean(rel) + sd(rel) < 0) return 'better';
+  return mean(rel) - sd(rel) > -LEARNS_MARGIN ? 'not' : 'unsure';
 }
 
 export function learnsSomething(runs: Runs, readings: SeedReading[]): Learning {
@@ -32,18 +41,26 @@ export function learnsSomething(runs: Runs, readings: SeedReading[]): Learning {
   const relChance = readings.map((_, i) => (best[i] - chance[i]) / chance[i]);
   const hasLinear = linear.every((l) => l !== undefined);
   const relLinear = hasLinear ? readings.map((_, i) => (best[i] - linear[i]!) / linear[i]!) : undefined;
-  const beatsChance = clearlyBelow(relChance);
-  const beatsLinear = relLinear ? clearlyBelow(relLinear) : true;
+  const vsChance = versus(relChance);
+  const nearPerfect = mean(best) <= NEAR_PERFECT * mean(chance);
+  const vsLinear = relLinear && !nearPerfect ? versus(relLinear) : 'better';
   const yard = `chance ${fmt(mean(chance))}${hasLinear ? `, linear model ${fmt(mean(linear as number[]))}` : ''}`;
   const bestText = `best validation loss ${numSpread(best)} over ${seedsText(readings.length)}`;
-  const base = { vsChance: mean(relChance), vsLinear: relLinear ? mean(relLinear) : undefined };
-  if (beatsChance && beatsLinear) return { ...base, answer: 'yes', text: `${bestText} vs ${yard}` };
+  const base = { vsChance: mean(relChance), vsLinear: relLinear ? mean(relLinear) : undefined, perSeed: relChance };
+  if (vsChance === 'better' && vsLinear === 'better') return { ...base, answer: 'yes', text: `${bestText} vs ${yard}` };
   // A run cut short while still improving may yet get there.
-  const stillFalling = readings.some((r) => r.state === 'open' && r.summary.bestStep >= r.summary.steps - 2 * r.run.stepsPerEpoch);
-  const text = !beatsChance
+  const stillFalling = readings.some((r) => r.state === 'open' && r.summary.reachedStep >= r.summary.steps - 2 * r.run.stepsPerEpoch);
+  const against = vsChance !== 'better' ? 'chance' : 'linear';
+  const text = against === 'chance'
     ? `learns nothing: its ${bestText} is not clearly below chance (the best constant prediction, ${fmt(mean(chance))})`
     : `learns nothing a linear model does not: its ${bestText} is not clearly below a linear model's ${fmt(mean(linear as number[]))} on the same splits`;
-  return { ...base, answer: stillFalling ? 'unsure' : 'no', text };
+  const verdict = against === 'chance' ? vsChance : vsLinear;
+  if (against === 'linear') base.perSeed = relLinear!;
+  if (verdict === 'not' && !stillFalling) return { ...base, answer: 'no', text };
+  const unsure = against === 'chance'
+    ? `unsure whether it learns anything: its ${bestText} is ${pctSpread(base.perSeed)} from chance (${fmt(mean(chance))})`
+    : `unsure whether it learns more than a linear model: its ${bestText} is ${pctSpread(base.perSeed)} from a linear model's ${fmt(mean(linear as number[]))}`;
+  return { ...base, answer: 'unsure', text: unsure + (stillFalling ? ', and it was still improving when the budget ended' : '') };
 }
 
 export function evaluateUnderfitting(runs: Runs): CheckResult {
@@ -59,6 +76,6 @@ export function evaluateUnderfitting(runs: Runs): CheckResult {
   };
   if (runs.linearNote) metrics.linearNote = runs.linearNote;
   if (l.answer === 'yes') return { id, verdict: 'pass', metrics, message: `learns: ${l.text}` };
-  if (l.answer === 'unsure') return { id, verdict: 'inconclusive', metrics, message: `${l.text}, but it was still improving when the budget ended` };
+  if (l.answer === 'unsure') return { id, verdict: 'inconclusive', metrics, message: l.text };
   return { id, verdict: 'warn', metrics, message: l.text };
 }

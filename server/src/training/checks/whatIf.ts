@@ -23,9 +23,10 @@ export function evaluateWhatIf(runs: Runs): CheckResult {
   const effects: RemedyEffect[] = runs.remedies.map(({ remedy, seeds, notMeasured }) => {
     const pairs = readSeeds(seeds).filter((r) => base.has(r.seedIndex)).map((r) => ({ r, b: base.get(r.seedIndex)! }));
     const effect: RemedyEffect = {
-      id: remedy.id, description: remedy.description, seeds: pairs.length, claim: 'none',
+      id: remedy.id, kind: remedy.kind, description: remedy.description, seeds: pairs.length, claim: 'none',
       valLossChange: NaN, valLossChangeSd: NaN, bestValLossChange: NaN, bestValLossChangeSd: NaN,
     };
+    if (remedy.strength !== undefined) effect.strength = remedy.strength;
     if (pairs.length < 2 || notMeasured) {
       effect.notMeasured = notMeasured ?? 'fewer than 2 seeds completed';
       return effect;
