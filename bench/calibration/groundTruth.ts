@@ -84,8 +84,10 @@ export const CRITERION = {
   overfitRise: 0.1,
   /** ...and every seed at least this much. */
   overfitRiseEverySeed: 0.05,
-  /** Underfits: the best test loss is not this much (relative) better than chance or the linear model. */
+  /** Underfits: the best test loss is not this much (relative) better than chance or the linear model... */
   learnsMargin: 0.02,
+  /** ...unless it is below this share of chance (near-perfect predictions: nothing is left to learn, whatever a linear model does). */
+  nearPerfect: 0.02,
 };
 
 const median = (v: number[]) => {
@@ -104,7 +106,7 @@ export function verdictOf(pair: PairTruth, variant = 'baseline'): { outcome: Tru
   const rise = median(rises), best = median(v.seeds.map((s) => s.min)), end = median(v.seeds.map((s) => s.end));
   if (rise >= CRITERION.overfitRise && Math.min(...rises) >= CRITERION.overfitRiseEverySeed) return { outcome: 'overfits', rise, best, end };
   const bar = Math.min(pair.chance, pair.linear ?? Infinity);
-  if (best > bar * (1 - CRITERION.learnsMargin)) return { outcome: 'underfits', rise, best, end };
+  if (best > bar * (1 - CRITERION.learnsMargin) && best > CRITERION.nearPerfect * pair.chance) return { outcome: 'underfits', rise, best, end };
   return { outcome: 'fits', rise, best, end };
 }
 
@@ -202,6 +204,9 @@ async function main(): Promise<void> {
       }
     }
   }
+  // One remedy at a time over all pairs (the configured fixes first): useful results come early.
+  const rank = (j: Job) => variants.get(j.pair)!.findIndex((v) => v.variant === j.variant);
+  jobs.sort((a, b) => rank(a) - rank(b));
   process.stderr.write(`${jobs.length} converged runs for ${pairs.length} pairs on ${workers} workers (load ${os.loadavg()[0].toFixed(2)})\n`);
   const started = new Map<string, number>();
   const seconds = new Map<string, number>();
@@ -257,7 +262,7 @@ async function main(): Promise<void> {
   save();
 }
 
-if (isMainThread) {
+if (isMainThread && require.main === module) {
   main().catch((e) => {
     process.stderr.write(`${(e as Error).stack}\n`);
     process.exit(1);
