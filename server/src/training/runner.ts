@@ -157,25 +157,35 @@ export async function runSanityTrain(request: TrainRequest, hooks: RunHooks = {}
         deadline, fitOneBatchDeadline: started + budgetSeconds * 1000 * RECIPE.fitOneBatch.budgetShare,
       });
     };
+    // Workers told to wait (their next job needs another worker's result) ask again on every result.
+    let waiting: (() => void)[] = [];
+    const wakeUp = () => {
+      const w = waiting;
+      waiting = [];
+      for (const retry of w) retry();
+    };
     const events = {
       onReady,
-      nextJob: () => {
+      nextJob: (retry: () => void) => {
         const next = scheduler?.next();
-        if (next) jobsByKey.set(jobKey(next.job), next.job);
+        if (next === 'wait') waiting.push(retry);
+        else if (next) jobsByKey.set(jobKey(next.job), next.job);
         return next;
       },
       onResult: (key: string, result: JobResult, wallMs: number) => {
         results.set(key, result);
         const job = jobsByKey.get(key);
         const cut = 'stopped' in result && result.stopped === 'budget';
-        if (job?.name === 'baseline') scheduler?.baselineDone(key, wallMs, cut);
+        if (job?.name === 'baseline') scheduler?.baselineDone(job.seedIndex, wallMs, cut || !('stepsRun' in result) ? undefined : result.stepsRun);
         if (job?.name === 'what-if' && cut) scheduler?.remedyFailed(job.remedy!.id, 'the budget ended during its runs');
+        wakeUp();
       },
       onJobError: (key: string, error: string) => {
         errors.set(key, error);
         const job = jobsByKey.get(key);
-        if (job?.name === 'baseline') scheduler?.baselineDone(key, 0, true);
+        if (job?.name === 'baseline') scheduler?.baselineDone(job.seedIndex, 0, undefined);
         if (job?.name === 'what-if') scheduler?.remedyFailed(job.remedy!.id, error);
+        wakeUp();
       },
       onProgress: (m: { job: JobName; seedIndex: number; remedy?: string; step: number; epoch: number; trainLoss: number; valLoss: number }) =>
         hooks.onProgress?.({
@@ -184,7 +194,12 @@ export async function runSanityTrain(request: TrainRequest, hooks: RunHooks = {}
         }),
     };
     const workers = request.parallel === false ? 1 : 2;
-    const outcomes = await Promise.all(Array.from({ length: workers }, () => runWorker(request, input, hooks, deadline + grace, events)));
+    const outcomes = await Promise.all(Array.from({ length: workers }, () => runWorker(request, input, hooks, deadline + grace, events).then((o) => {
+      // A worker that ended with jobs in hand (crash, limit): nobody waits for those any more.
+      for (const job of o.unfinished.values()) if (job.name === 'baseline') scheduler?.baselineDone(job.seedIndex, 0, undefined);
+      wakeUp();
+      return o;
+    })));
     const cancelled = outcomes.some((o) => o.cancelled);
     if (!ready) {
       const why = outcomes.map((o) => o.fatal).find(Boolean) ?? 'the training worker did not start';

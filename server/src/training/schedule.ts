@@ -6,7 +6,7 @@
 import type { JobName } from './checks/types';
 import { RECIPE } from './recipe';
 import type { Remedy } from './remedies';
-import { jobKey, type JobSpec } from './suite';
+import type { JobSpec } from './suite';
 
 export interface SchedulePlan {
   /** Whether the data is the user's (else synthetic: one baseline seed, no remedies). */
@@ -25,7 +25,8 @@ export class Scheduler {
   private readonly queue: JobSpec[] = [];
   private readonly remedyQueue: JobSpec[] = [];
   private readonly baselineWallMs: number[] = [];
-  private baselineRunning = new Map<string, number>();
+  private readonly baselineSteps = new Map<number, number>();
+  private readonly baselineRunning = new Map<number, number>();
   private baselineCut = false;
   /** Remedy id → why it was not (fully) measured. */
   readonly notMeasured = new Map<string, string>();
@@ -43,32 +44,54 @@ export class Scheduler {
     for (const jobs of remedyJobs.slice(1)) this.remedyQueue.push(...jobs);
   }
 
-  next(now = Date.now()): { job: JobSpec; deadline: number } | undefined {
+  /**
+   * The next job; 'wait' when only remedy runs are left whose seed's baseline is still
+   * training (a remedy trains exactly as many steps as its seed's baseline did).
+   */
+  next(now = Date.now()): { job: JobSpec; deadline: number } | 'wait' | undefined {
     const job = this.queue.shift();
     if (job) {
-      if (job.name === 'baseline') this.baselineRunning.set(jobKey(job), now);
+      if (job.name === 'baseline') this.baselineRunning.set(job.seedIndex, now);
       return { job, deadline: job.name === 'fit-one-batch' ? this.plan.fitOneBatchDeadline : this.plan.deadline };
     }
-    while (this.remedyQueue.length) {
-      const j = this.remedyQueue.shift()!;
-      if (j.name !== 'what-if') return { job: j, deadline: this.plan.deadline };
+    for (let i = 0; i < this.remedyQueue.length; i++) {
+      const j = this.remedyQueue[i];
+      if (j.name !== 'what-if') {
+        this.remedyQueue.splice(i, 1);
+        return { job: j, deadline: this.plan.deadline };
+      }
       const id = j.remedy!.id;
-      if (this.notMeasured.has(id)) continue;
+      if (this.notMeasured.has(id)) {
+        this.remedyQueue.splice(i--, 1);
+        continue;
+      }
+      const steps = this.baselineSteps.get(j.seedIndex);
+      if (steps === undefined) {
+        if (this.baselineRunning.has(j.seedIndex)) continue; // its baseline is still training
+        this.notMeasured.set(id, 'its seed\'s baseline run did not complete');
+        this.remedyQueue.splice(i--, 1);
+        continue;
+      }
       const why = this.cannotStart(now);
       if (why) {
         this.notMeasured.set(id, why);
+        this.remedyQueue.splice(i--, 1);
         continue;
       }
-      return { job: j, deadline: this.plan.deadline };
+      this.remedyQueue.splice(i, 1);
+      return { job: { ...j, maxSteps: steps }, deadline: this.plan.deadline };
     }
-    return undefined;
+    return this.remedyQueue.length ? 'wait' : undefined;
   }
 
-  /** A baseline run finished (or was cut): its wall time is what a remedy run will cost. */
-  baselineDone(key: string, wallMs: number, cut: boolean): void {
-    this.baselineRunning.delete(key);
-    if (cut) this.baselineCut = true;
-    else this.baselineWallMs.push(wallMs);
+  /** A baseline run finished (or was cut): its wall time is what a remedy run will cost, its length the remedy's. */
+  baselineDone(seedIndex: number, wallMs: number, steps: number | undefined): void {
+    this.baselineRunning.delete(seedIndex);
+    if (steps === undefined) this.baselineCut = true;
+    else {
+      this.baselineWallMs.push(wallMs);
+      this.baselineSteps.set(seedIndex, steps);
+    }
   }
 
   remedyFailed(id: string, why: string): void {

@@ -3,7 +3,8 @@
 // - turned: trained on for as long again as it took to reach its best level (patience scales
 //   with where the minimum is, so an 84-row file and a 2,000-row file are judged alike), and the
 //   smoothed loss has risen a material amount (10%, the ground truth's own bar) by more than
-//   3 standard deviations of its noise;
+//   3 standard deviations of its noise beyond the luck of its minimum (the minimum of many
+//   noisy points sits below the curve's true floor: curveStats' minBiasZ);
 // - converged: the same patience, no material rise, and the training loss has stopped
 //   falling (under 1% over the second half of the run): nothing more will happen.
 // Otherwise it trains on, until the step cap or the time budget.
@@ -31,8 +32,9 @@ export function patient(s: CurveSummary, evalEvery: number): boolean {
   return s.evals >= STOPPING.minEvals && since >= Math.max(STOPPING.patienceFactor * s.reachedStep, STOPPING.minPatienceEvals * evalEvery);
 }
 
+/** A material rise, larger than 3 noise sd beyond what the minimum's own luck explains. */
 export function clearlyRose(s: CurveSummary): boolean {
-  return s.relRise >= STOPPING.materialRise && s.riseZ >= STOPPING.riseZ;
+  return s.relRise >= STOPPING.materialRise && s.riseZ >= STOPPING.riseZ + s.minBiasZ;
 }
 
 export function stopRule(evalEvery: number): (h: RunHistory) => StopReason | undefined {

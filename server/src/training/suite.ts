@@ -114,6 +114,8 @@ export interface JobSpec {
   seedIndex: number;
   /** For 'what-if': the remedy to train. */
   remedy?: Remedy;
+  /** For 'what-if': exactly this many steps (its seed's baseline run's length), compared at equal steps. */
+  maxSteps?: number;
 }
 
 export function jobKey(j: JobSpec): string {
@@ -156,10 +158,15 @@ export async function runJob(tf: Tf, p: Prepared, job: JobSpec, opts: JobOptions
     case 'fit-one-batch':
       return runFitOneBatch(tf, p.spec, p.task, sliceData(p.train, 0, RECIPE.fitOneBatch.batch), seed, opts.deadline);
     case 'baseline':
+      // Synthetic data answers only what does not depend on the data (dead units, divergence): a short fixed run.
+      if (!p.data) return trainRun(tf, p.spec, p.task, split.train, split.val, { ...fixed, optimizer: judged.optimizer, epochs: RECIPE.epochs, deadRelu: true });
       return trainRun(tf, p.spec, p.task, split.train, split.val, { ...judged, deadRelu: k === 0 });
-    case 'what-if':
+    case 'what-if': {
       if (!job.remedy) throw new Error('a what-if job needs a remedy');
-      return trainRun(tf, applyRemedy(p.spec, job.remedy), p.task, split.train, split.val, judged);
+      // As long as its seed's baseline ran, no stopping rule: both are compared at the same step.
+      const { stopRule: _, ...sameLength } = judged;
+      return trainRun(tf, applyRemedy(p.spec, job.remedy), p.task, split.train, split.val, job.maxSteps ? { ...sameLength, maxSteps: job.maxSteps } : judged);
+    }
     case 'random-labels':
       return trainRun(tf, p.spec, p.task, shuffleTargets(p.train, subSeed(opts.seed, 2)), p.val, { ...fixed, epochs: RECIPE.epochs, measureAtEndOnly: true });
     case 'user-optimizer': {

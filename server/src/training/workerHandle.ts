@@ -23,8 +23,12 @@ export type Ready = Extract<WorkerMessage, { type: 'ready' }>;
 
 export interface WorkerEvents {
   onReady(ready: Ready): void;
-  /** The next job for this worker, or undefined: nothing left (the worker is stopped). */
-  nextJob(): { job: JobSpec; deadline: number } | undefined;
+  /**
+   * The next job for this worker; 'wait' when what is left waits for another worker's
+   * result (`retry` is then called once something arrives); undefined: nothing left (the
+   * worker is stopped).
+   */
+  nextJob(retry: () => void): { job: JobSpec; deadline: number } | 'wait' | undefined;
   onResult(key: string, result: JobResult, wallMs: number): void;
   onJobError(key: string, error: string): void;
   onProgress(m: Extract<WorkerMessage, { type: 'progress' }>): void;
@@ -76,6 +80,20 @@ export function runWorker(request: TrainRequest, input: WorkerInput, hooks: RunH
     if (hooks.signal?.aborted) return onAbort();
     hooks.signal?.addEventListener('abort', onAbort);
     const send = (m: RunnerMessage) => worker.postMessage(m);
+    const giveWork = (): void => {
+      if (settled) return;
+      const next = events.nextJob(giveWork);
+      if (next === 'wait') return;
+      if (!next) {
+        send({ type: 'stop' });
+        finish();
+        return;
+      }
+      const key = jobKey(next.job);
+      out.unfinished.set(key, next.job);
+      current = { key, started: Date.now() };
+      send({ type: 'job', ...next });
+    };
     const debug = process.env.REGLINT_TRAIN_DEBUG ? (m: string) => process.stderr.write(`[train ${Date.now() % 100000}] ${m}\n`) : undefined;
     worker.on('message', (m: WorkerMessage) => {
       if (debug && m.type !== 'progress') debug(`${m.type}${'key' in m ? ` ${m.key}` : ''}${m.type === 'ready' ? ` ${m.backend}` : ''}`);
@@ -84,19 +102,9 @@ export function runWorker(request: TrainRequest, input: WorkerInput, hooks: RunH
           out.ready = m;
           events.onReady(m);
           break;
-        case 'idle': {
-          const next = events.nextJob();
-          if (!next) {
-            send({ type: 'stop' });
-            finish();
-            break;
-          }
-          const key = jobKey(next.job);
-          out.unfinished.set(key, next.job);
-          current = { key, started: Date.now() };
-          send({ type: 'job', ...next });
+        case 'idle':
+          giveWork();
           break;
-        }
         case 'progress':
           try {
             events.onProgress(m);

@@ -50,13 +50,19 @@ export interface CurveSummary {
    * with the noise; waiting is measured from here.
    */
   reachedStep: number;
-  /** Smoothed validation loss at the end. */
+  /** Validation loss at the end: the mean of the last SMOOTHING_WINDOW evaluations. */
   end: number;
   /** end - best, and relative to best. */
   rise: number;
   relRise: number;
   /** The rise in units of the smoothed curve's noise (noise / sqrt(window)). */
   riseZ: number;
+  /**
+   * How far below its true level the minimum of the smoothed curve is expected to fall by
+   * chance alone, in the same units: the best of n/window roughly independent points of a
+   * Gaussian, sqrt(2 ln(n / window)). A rise must exceed this before it counts.
+   */
+  minBiasZ: number;
   /** Noise (sd) of one evaluation of the validation loss. */
   noise: number;
   /** Training loss (smoothed) at the best evaluation and at the end. */
@@ -72,7 +78,8 @@ export function summarizeCurve(steps: readonly number[], train: readonly number[
   const sv = smooth(val, w), st = smooth(train, w);
   let bestIndex = 0;
   for (let i = 1; i < sv.length; i++) if (sv[i] < sv[bestIndex]) bestIndex = i;
-  const best = sv[bestIndex], end = sv[sv.length - 1];
+  const tail = val.slice(-w);
+  const best = sv[bestIndex], end = tail.reduce((a, b) => a + b, 0) / tail.length;
   const noise = curveNoise(val);
   const half = st[Math.floor((st.length - 1) / 2)];
   const trainEnd = st[st.length - 1];
@@ -83,7 +90,7 @@ export function summarizeCurve(steps: readonly number[], train: readonly number[
   return {
     evals: val.length, steps: steps[steps.length - 1] ?? 0,
     best, bestIndex, bestStep: steps[bestIndex] ?? 0, reachedStep: steps[reached] ?? 0, end, rise, relRise: best > 0 ? rise / best : 0,
-    riseZ: rise / sdSmoothed, noise,
+    riseZ: rise / sdSmoothed, minBiasZ: Math.sqrt(2 * Math.log(Math.max(1, val.length / w))), noise,
     trainAtBest: st[bestIndex], trainEnd, trainFall: half > 0 ? (half - trainEnd) / half : 0,
     lastVal: val[val.length - 1],
   };

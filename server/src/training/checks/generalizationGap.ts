@@ -7,7 +7,7 @@
 import { RECIPE } from '../recipe';
 import { mean, numSpread, pctSpread, sd, seedsText } from '../spread';
 import { fmt, type CheckResult, type Runs } from './types';
-import { budgetAdvice, budgetFor, readSeeds, type SeedReading } from './seedJudgement';
+import { budgetAdvice, budgetFor, niceBudget, readSeeds, type SeedReading } from './seedJudgement';
 import { learnsSomething } from './underfitting';
 
 export type GapOutcome = 'overfits' | 'fits' | 'underfits' | 'inconclusive';
@@ -34,6 +34,14 @@ export function evaluateGeneralizationGap(runs: Runs): CheckResult {
   const readings = readSeeds(runs.baselines);
   if (readings.length < 2) {
     const why = runs.baselines.map((s) => s.error).find(Boolean) ?? 'no result';
+    if (runs.baselines.some((s) => s.run?.stopped === 'budget' || s.error === 'not run')) {
+      // Too little training to read a curve: at least twice this budget, more if the model is slow.
+      const needed = niceBudget(2 * runs.budget.seconds);
+      return {
+        id, verdict: 'inconclusive', outcome: 'inconclusive', curves, metrics: { outcome: 'inconclusive', neededBudgetSeconds: needed },
+        message: `inconclusive: the budget ended before the model was trained on 2 seeds; ${budgetAdvice(needed)}`,
+      };
+    }
     return { id, verdict: 'skipped', metrics: {}, curves, message: `not run: ${why}` };
   }
   const rises = readings.map((r) => r.summary.relRise);

@@ -52,9 +52,12 @@ export function readSeeds(seeds: SeedRun[]): SeedReading[] {
  */
 export function budgetFor(runs: Runs, stepsPerRun: number[], msPerStep: number): number {
   const work = stepsPerRun.reduce((a, b) => a + b, 0) * msPerStep;
-  const seconds = (runs.budget.startupMs + (1.3 * work) / Math.max(1, runs.budget.workers)) / 1000;
-  const nice = [15, 20, 30, 45, 60, 90, 120, 180, 300, 600];
-  return nice.find((n) => n >= seconds) ?? Math.ceil(seconds / 60) * 60;
+  return niceBudget((runs.budget.startupMs + (1.3 * work) / Math.max(1, runs.budget.workers)) / 1000);
+}
+
+/** A budget worth suggesting: the next of 15, 20, 30, 45, 60, 90, ... seconds at or above `seconds`. */
+export function niceBudget(seconds: number): number {
+  return [15, 20, 30, 45, 60, 90, 120, 180, 300, 600].find((n) => n >= seconds) ?? Math.ceil(seconds / 60) * 60;
 }
 
 export function budgetAdvice(seconds: number): string {
