@@ -69,12 +69,15 @@ describe('curve statistics', () => {
     assert.ok(s.trainFall > 0.5);
   });
 
-  it('the stopping rule waits as long again as the minimum took, then says turned or converged', () => {
-    const rule = stopRule(2);
-    const o = overfitting(1);
+  it('the stopping rule stops at a clear turn, and otherwise waits as long again as the minimum took', () => {
     const h = (r: TrainRun, n: number) => ({ steps: r.steps.slice(0, n), train: r.curves.train.slice(0, n), val: r.curves.val.slice(0, n), stepsPerEpoch: 2 });
-    assert.strictEqual(rule(h(o, 30)), undefined, 'minimum at eval ~20: not patient yet at 30');
-    assert.strictEqual(rule(h(o, 45)), 'turned');
+    const o = overfitting(1);
+    assert.strictEqual(stopRule(2)(h(o, 22)), undefined, 'minimum at eval ~20: no material rise yet');
+    assert.strictEqual(stopRule(2)(h(o, 30)), 'turned');
+    const slow = settling(4, 100);
+    assert.strictEqual(stopRule(2)(h(slow, 50)), undefined, 'reached its floor near eval 40: not patient at 50');
+    assert.strictEqual(stopRule(2)(h(slow, 100)), 'converged');
+    const rule = stopRule(2);
     const flat = run(Array(60).fill(0.3).map((v, i) => v + wiggle(i, 2, 0.0001)), Array(60).fill(0.5).map((v, i) => v + wiggle(i, 3, 0.002)));
     assert.strictEqual(rule(h(flat, 60)), 'converged');
   });

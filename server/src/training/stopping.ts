@@ -1,12 +1,13 @@
 // The stopping rule: train as long as the data needs, not a fixed epoch count. After each
 // evaluation it asks whether the smoothed validation curve has said what it will say:
-// - turned: trained on for as long again as it took to reach its best level (patience scales
-//   with where the minimum is, so an 84-row file and a 2,000-row file are judged alike), and the
-//   smoothed loss has risen a material amount (10%, the ground truth's own bar) by more than
-//   3 standard deviations of its noise beyond the luck of its minimum (the minimum of many
-//   noisy points sits below the curve's true floor: curveStats' minBiasZ);
-// - converged: the same patience, no material rise, and the training loss has stopped
-//   falling (under 1% over the second half of the run): nothing more will happen.
+// - turned: the smoothed loss has risen a material amount (10%, the ground truth's own bar)
+//   from its minimum, by more than 3 standard deviations of its noise beyond the luck of
+//   that minimum (the minimum of many noisy points sits below the curve's true floor:
+//   curveStats' minBiasZ);
+// - converged: trained on for as long again as it took to reach its best level (patience
+//   scales with where the minimum is, so an 84-row file and a 2,000-row file are judged
+//   alike) with no material rise, and the training loss has stopped falling (under 1% over
+//   the second half of the run): nothing more will happen.
 // Otherwise it trains on, until the step cap or the time budget.
 import { summarizeCurve, type CurveSummary } from './checks/curveStats';
 import type { RunHistory, StopReason } from './trainRun';
@@ -45,8 +46,9 @@ export function stopRule(evalEvery: number): (h: RunHistory) => StopReason | und
     if (h.val.length < next) return undefined;
     next = h.val.length + Math.max(1, Math.floor(h.val.length / 50));
     const s = summarizeCurve(h.steps, h.train, h.val);
+    // A material rise beyond the noise and the minimum's luck is the turn itself: no need to wait.
+    if (s.evals >= STOPPING.minEvals && clearlyRose(s)) return 'turned';
     if (!patient(s, evalEvery)) return undefined;
-    if (clearlyRose(s)) return 'turned';
     if (s.trainFall < STOPPING.plateau) return 'converged';
     return undefined;
   };

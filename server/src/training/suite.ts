@@ -131,11 +131,12 @@ export interface JobOptions {
 export type JobResult = TrainRun | FitOneBatchRun;
 
 /**
- * Steps between evaluations: about four per epoch, and at least 4 steps (on a small file an
- * evaluation costs about as much as a step; the curve needs resolution, not every step).
+ * Steps between evaluations: about two per epoch, and at least 4 steps (an evaluation is a
+ * forward pass over up to 256 training and all validation rows, a few steps' worth; the
+ * curve needs resolution, not every step).
  */
 export function evalCadence(trainRows: number): number {
-  return Math.max(4, Math.ceil(Math.ceil(trainRows / RECIPE.batchSize) / 4));
+  return Math.max(4, Math.ceil(Math.ceil(trainRows / RECIPE.batchSize) / 2));
 }
 
 /** The step cap of a baseline or remedy run (the stopping rule or the budget usually ends it first). */

@@ -54,7 +54,7 @@ export interface RunOptions {
   deadRelu?: boolean;
   /** Measure losses only after the last step (curves then hold one point). */
   measureAtEndOnly?: boolean;
-  /** Training rows whose loss is measured at each evaluation (default 512; 0 = all). */
+  /** Training rows whose loss is measured at each evaluation (default 256; 0 = all). */
   trainEvalRows?: number;
 }
 
@@ -87,7 +87,7 @@ export interface TrainRun {
   deadRelu?: DeadReluLayer[];
 }
 
-const DEFAULT_TRAIN_EVAL_ROWS = 512;
+const DEFAULT_TRAIN_EVAL_ROWS = 256;
 
 export async function trainRun(
   tf: Tf, spec: ModelSpec, task: Task, train: Dataset, val: Dataset, opts: RunOptions,
