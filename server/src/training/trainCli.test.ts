@@ -55,13 +55,36 @@ describe('reglint train (CLI)', function () {
     assert.strictEqual(json.models.length, 1);
     const m = json.models[0];
     assert.deepStrictEqual([m.name, m.line, m.built], ['model', 3, 'static']);
-    assert.deepStrictEqual(m.checks.map((x) => x.id), ['fit-one-batch', 'generalization-gap', 'memorization', 'what-if', 'divergence', 'dead-relu']);
+    assert.deepStrictEqual(m.checks.map((x) => x.id), ['fit-one-batch', 'generalization-gap', 'underfitting', 'memorization', 'what-if', 'divergence', 'dead-relu']);
     for (const x of m.checks) {
-      assert.ok(['pass', 'warn', 'fail', 'skipped'].includes(x.verdict));
+      assert.ok(['pass', 'warn', 'fail', 'inconclusive', 'skipped'].includes(x.verdict));
       assert.strictEqual(typeof x.message, 'string');
       assert.strictEqual(typeof x.metrics, 'object');
     }
-    assert.strictEqual(m.checks[1].curves?.train.length, 12);
+    // No data file: the overfitting verdict says it needs data, in JSON as in text.
+    assert.strictEqual(m.checks[1].verdict, 'skipped');
+    assert.match(m.checks[1].message, /^needs your data/);
+    assert.strictEqual(m.seeds, 1);
+    assert.strictEqual(m.budgetSeconds, 30);
+  });
+
+  it('with --data: the outcome, its seeds and the measured remedies, in JSON and in text', async () => {
+    const rows = ['a,b,c,d,e,f,g,h,y'];
+    for (let i = 0; i < 90; i++) rows.push([...Array.from({ length: 8 }, (_, j) => Math.sin(i * 0.37 + j * 1.1).toFixed(3)), String(i % 3)].join(','));
+    fs.writeFileSync(path.join(dir, 'rows.csv'), rows.join('\n'));
+    const c = capture(dir);
+    const code = await runTrainCli(['ok.ts', '--format', 'json', '--data', 'rows.csv', '--budget', '60'], c.io);
+    assert.strictEqual(code, 0, c.err());
+    const m = (JSON.parse(c.out()) as TrainJson).models[0];
+    assert.strictEqual(m.seeds, 3);
+    const gap = m.checks.find((x) => x.id === 'generalization-gap')!;
+    assert.ok(['overfits', 'fits', 'underfits', 'inconclusive'].includes(gap.outcome!), gap.message);
+    assert.ok(m.checks.find((x) => x.id === 'what-if')!.remedies!.length >= 2);
+    const t = capture(dir);
+    assert.strictEqual(await runTrainCli(['ok.ts', '--data', 'rows.csv', '--budget', '60'], t.io), 0);
+    assert.match(t.out(), new RegExp(`generalization-gap \\[${gap.outcome}\\]: `));
+    assert.match(t.out(), /data: rows\.csv, 90 rows \(68 train, 22 validation per seed\)/);
+    assert.match(t.out(), /curves \(seed 1, every [\d.]+ epochs\):/);
   });
 
   it('exits 1 when a check fails, and prints text by default', async () => {

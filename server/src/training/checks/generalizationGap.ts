@@ -5,6 +5,7 @@
 // learns nothing; reported by the underfitting check), inconclusive (with what would
 // settle it). Synthetic data cannot answer the question: without a data file it says so.
 import { RECIPE } from '../recipe';
+import { STOPPING } from '../stopping';
 import { mean, numSpread, pctSpread, sd, seedsText } from '../spread';
 import { fmt, type CheckResult, type Runs } from './types';
 import { budgetAdvice, budgetFor, niceBudget, readSeeds, type SeedReading } from './seedJudgement';
@@ -50,8 +51,8 @@ export function evaluateGeneralizationGap(runs: Runs): CheckResult {
   const learns = learnsSomething(runs, readings);
   const n = readings.length;
   const majority = Math.floor(n / 2) + 1;
-  // Every claimed rise exceeds the seeds' spread: the mean rise is larger than their sd.
-  const overfits = rose.length >= majority && mean(rises) > sd(rises);
+  // The claim "rose X% ± Y%" must itself be material (10%, as each seed's) and exceed the seeds' spread.
+  const overfits = rose.length >= majority && mean(rises) >= STOPPING.materialRise && mean(rises) > sd(rises);
   const fits = !overfits && settled.length >= majority && rose.length === 0;
   const outcome: GapOutcome = overfits ? 'overfits' : learns.answer === 'no' ? 'underfits' : fits && learns.answer === 'yes' ? 'fits' : 'inconclusive';
   const best = readings.map((r) => r.summary.best), end = readings.map((r) => r.summary.end);
@@ -65,7 +66,7 @@ export function evaluateGeneralizationGap(runs: Runs): CheckResult {
     bestStep: Math.round(mean(readings.map((r) => r.summary.bestStep))), steps: Math.round(mean(readings.map((r) => r.summary.steps))),
     gapAtBest: mean(gapAtBest), gapAtEnd: mean(gapAtEnd), finalTrainLoss: mean(readings.map((r) => r.summary.trainEnd)),
     chanceLoss: mean(runs.yardsticks.map((y) => y.chance)), linearLoss: runs.yardsticks.every((y) => y.linear !== undefined) ? mean(runs.yardsticks.map((y) => y.linear!)) : null,
-    msPerStep, materialRise: 0.1,
+    msPerStep, materialRise: STOPPING.materialRise,
   };
   const where = `minimum near epoch ${metrics.bestEpoch} (${median3(bestEpochs)}), run to epoch ${metrics.endEpoch}`;
   const gaps = `gap val − train ${fmt(mean(gapAtBest))} at the minimum, ${fmt(mean(gapAtEnd))} at the end`;
@@ -95,7 +96,7 @@ export function evaluateGeneralizationGap(runs: Runs): CheckResult {
       const needed = open.length ? budgetFor(runs, RECIPE.seeds.map((_, k) => open.find((r) => r.seedIndex === k)?.neededSteps ?? readings.find((r) => r.seedIndex === k)?.summary.steps ?? 0), msPerStep) : undefined;
       if (needed) metrics.neededBudgetSeconds = needed;
       const why = rose.length && settled.length ? `the seeds disagree (${rose.length} rose, ${settled.length} settled)`
-        : rose.length >= majority ? `the rise ${pctSpread(rises)} is within the seeds' spread`
+        : rose.length >= majority ? `the rise ${pctSpread(rises)} is ${mean(rises) < STOPPING.materialRise ? 'not material (10%) over the seeds' : 'within the seeds\' spread'}`
         : open.length ? `${open.length} of ${n} seeds ${open.length === 1 ? 'was' : 'were'} still ${open.some((r) => r.summary.bestStep >= r.summary.steps - 2 * r.run.stepsPerEpoch) ? 'improving' : 'inside their patience'} when the budget ended (epoch ${metrics.endEpoch})`
         : learns.answer === 'unsure' ? learns.text
         : 'the seeds do not agree';
