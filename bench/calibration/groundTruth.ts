@@ -110,6 +110,16 @@ export function verdictOf(pair: PairTruth, variant = 'baseline'): { outcome: Tru
   return { outcome: 'fits', rise, best, end };
 }
 
+/**
+ * Whether a seed's run may not have converged: it stopped at the step cap with its minimum in
+ * the last fifth of the run (still improving when the cap came). The verdict then describes
+ * training that long, not training on forever; bench:verdicts marks such pairs.
+ */
+export function atCapNearMin(pair: PairTruth, variant = 'baseline'): boolean {
+  const v = pair.variants.find((x) => x.variant === variant);
+  return !!v && v.seeds.filter((s) => s.stopped === 'max-steps' && s.minEpoch >= 0.8 * s.epochs).length >= 2;
+}
+
 /** Relative change of the converged end (median over seeds) with a remedy vs without. */
 export function realChange(pair: PairTruth, remedy: string): number | undefined {
   const v = pair.variants.find((x) => x.variant === remedy);

@@ -18,7 +18,7 @@ import { runSanityTrain, type TrainReport } from '../../server/src/training/runn
 import { RECIPE } from '../../server/src/training/recipe';
 import { toCsv } from './datasets';
 import { slowdown } from './machineSpeed';
-import { GT_FILE, realChange, verdictOf, type PairTruth, type TruthOutcome } from './groundTruth';
+import { atCapNearMin, GT_FILE, realChange, verdictOf, type PairTruth, type TruthOutcome } from './groundTruth';
 import { PAIRS, pairData, pairSpec, type Pair } from './pairs';
 
 export interface PairVerdict {
@@ -160,9 +160,11 @@ export function verdictSection(results: PairVerdict[], s: Scores, loadStart: num
     '|---|---:|---|---|---:|---:|---:|---|',
     ...results.map((r) => {
       const gap = r.report.checks.find((c) => c.id === 'generalization-gap');
-      return `| ${r.pair.id} | ${r.truth.rows.dev} | ${r.truthOutcome} (${signed(r.truthRise)}) | ${r.outcome === r.truthOutcome ? r.outcome : `**${r.outcome}**`} | ` +
+      return `| ${r.pair.id} | ${r.truth.rows.dev} | ${r.truthOutcome} (${signed(r.truthRise)})${atCapNearMin(r.truth) ? ' †' : ''} | ${r.outcome === r.truthOutcome ? r.outcome : `**${r.outcome}**`} | ` +
         `${r.wallSeconds.toFixed(1)} | ${r.budgetSeconds} | ${r.load.toFixed(1)} | ${(gap?.message ?? '').replace(/\|/g, '/')} |`;
     }),
+    '',
+    '† the ground truth\'s runs stopped at their step cap with the minimum in the last fifth (2 of 3 seeds): not converged, the truth describes training that long.',
     '',
     '| pair | remedy | measured change (final val loss) | claim | real change at convergence | sign |',
     '|---|---|---:|---|---:|---|',
