@@ -6,8 +6,11 @@
 //   curveStats' minBiasZ);
 // - converged: trained on for as long again as it took to reach its best level (patience
 //   scales with where the minimum is, so an 84-row file and a 2,000-row file are judged
-//   alike) with no material rise, and the training loss has stopped falling (under 1% over
-//   the second half of the run): nothing more will happen.
+//   alike) and for at least 50 epochs (the ground truth's own minimum: big models reach a
+//   first plateau within a few epochs and overfit later), with no material rise, and the
+//   training loss has stopped falling (under 1% over the second half of the run).
+// A rise counts only while the training loss keeps falling: both curves bumping up together
+// is the optimizer, not memorization.
 // Otherwise it trains on, until the step cap or the time budget.
 import { summarizeCurve, type CurveSummary } from './checks/curveStats';
 import type { RunHistory, StopReason } from './trainRun';
@@ -25,6 +28,13 @@ export const STOPPING = {
   riseZ: 3,
   /** Training loss falling less than this (relative) over the second half: a plateau. */
   plateau: 0.01,
+  /**
+   * A rise is overfitting only while training loss keeps falling (by at least this, relative,
+   * since the validation minimum): a bump in both curves is the optimizer, not memorization.
+   */
+  trainFallSinceBest: 0.01,
+  /** Never call a curve converged before this many epochs (the ground truth's own minimum length). */
+  minEpochsToSettle: 50,
 };
 
 /** Whether the curve has waited long enough past the point where it reached its best level. */
@@ -33,9 +43,18 @@ export function patient(s: CurveSummary, evalEvery: number): boolean {
   return s.evals >= STOPPING.minEvals && since >= Math.max(STOPPING.patienceFactor * s.reachedStep, STOPPING.minPatienceEvals * evalEvery);
 }
 
-/** A material rise, larger than 3 noise sd beyond what the minimum's own luck explains. */
+/**
+ * A material rise, larger than 3 noise sd beyond what the minimum's own luck explains,
+ * while the training loss kept falling: validation up and training down, the gap widening.
+ */
 export function clearlyRose(s: CurveSummary): boolean {
-  return s.relRise >= STOPPING.materialRise && s.riseZ >= STOPPING.riseZ + s.minBiasZ;
+  return s.relRise >= STOPPING.materialRise && s.riseZ >= STOPPING.riseZ + s.minBiasZ &&
+    s.trainEnd <= s.trainAtBest * (1 - STOPPING.trainFallSinceBest);
+}
+
+/** Long enough to call converged: past the patience, at least minEpochsToSettle epochs. */
+export function longEnough(s: CurveSummary, stepsPerEpoch: number): boolean {
+  return s.steps >= STOPPING.minEpochsToSettle * stepsPerEpoch;
 }
 
 export function stopRule(evalEvery: number): (h: RunHistory) => StopReason | undefined {
@@ -48,7 +67,7 @@ export function stopRule(evalEvery: number): (h: RunHistory) => StopReason | und
     const s = summarizeCurve(h.steps, h.train, h.val);
     // A material rise beyond the noise and the minimum's luck is the turn itself: no need to wait.
     if (s.evals >= STOPPING.minEvals && clearlyRose(s)) return 'turned';
-    if (!patient(s, evalEvery)) return undefined;
+    if (!patient(s, evalEvery) || !longEnough(s, h.stepsPerEpoch)) return undefined;
     if (s.trainFall < STOPPING.plateau) return 'converged';
     return undefined;
   };

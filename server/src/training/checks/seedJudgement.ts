@@ -1,6 +1,6 @@
 // What one seed's run says about overfitting, and what it would take to settle it: the
 // per-seed reading shared by generalization-gap, underfitting and the what-if.
-import { STOPPING, clearlyRose, patient } from '../stopping';
+import { STOPPING, clearlyRose, longEnough, patient } from '../stopping';
 import type { TrainRun } from '../trainRun';
 import { summarizeCurve, type CurveSummary } from './curveStats';
 import type { Runs, SeedRun } from './types';
@@ -27,7 +27,7 @@ export function readSeed(s: SeedRun): SeedReading | undefined {
   if (!run || run.curves.val.length === 0 || run.stopped === 'nonfinite') return undefined;
   const summary = summarizeCurve(run.steps, run.curves.train, run.curves.val);
   const every = run.steps.length > 1 ? run.steps[1] - run.steps[0] : 1;
-  const waited = patient(summary, every);
+  const waited = patient(summary, every) && longEnough(summary, run.stepsPerEpoch);
   let state: SeedState;
   if (clearlyRose(summary)) state = 'rose';
   else if (waited && (run.stopped === 'converged' || summary.trainFall < STOPPING.plateau || (!run.stopped && run.stepsRun >= run.stepsPlanned))) state = 'settled';
@@ -37,7 +37,8 @@ export function readSeed(s: SeedRun): SeedReading | undefined {
     // Past the minimum as long again as it took to reach it; a curve still falling at the end needs at least twice its length.
     const atEnd = summary.reachedStep >= summary.steps - every;
     const patience = Math.max(STOPPING.patienceFactor * summary.reachedStep, STOPPING.minPatienceEvals * every);
-    reading.neededSteps = Math.min(run.stepsPlanned, atEnd ? 2 * Math.max(summary.steps, STOPPING.minEvals * every) : summary.reachedStep + patience);
+    const needed = Math.max(atEnd ? 2 * Math.max(summary.steps, STOPPING.minEvals * every) : summary.reachedStep + patience, STOPPING.minEpochsToSettle * run.stepsPerEpoch);
+    reading.neededSteps = Math.min(run.stepsPlanned, needed);
   }
   return reading;
 }
