@@ -16,10 +16,14 @@ export const RECIPE = {
   /** What a user who trains gets: batch 32, and the compiled optimizer or this one. */
   batchSize: 32,
   optimizer: { name: 'adam', learningRate: 1e-3 },
-  /** Step cap of a judged run: min(maxSteps, max(maxEpochs epochs, minStepCap)); the stopping rule usually ends it first. */
-  maxSteps: 20000,
+  /**
+   * Step cap of a judged run: min(maxSteps, max(maxEpochs epochs, minStepCap)), the ground
+   * truth's own training length (bench/calibration/groundTruth.ts); the stopping rule or the
+   * budget usually ends a run first. A run that reaches it without a material rise fits.
+   */
+  maxSteps: 15000,
   maxEpochs: 300,
-  minStepCap: 3000,
+  minStepCap: 6000,
   /** Gaussian noise on standardized regression targets. */
   noise: 0.3,
   /** Fraction of class labels replaced at random. */

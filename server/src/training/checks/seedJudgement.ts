@@ -8,7 +8,7 @@ import type { Runs, SeedRun } from './types';
 export type SeedState =
   /** The smoothed validation loss rose materially, beyond its noise. */
   | 'rose'
-  /** Waited past its minimum as long as it took to get there: no material rise, training loss flat (or the step cap). */
+  /** Waited past its minimum as long as it took to get there (and 50 epochs): no material rise, training loss flat; or the step cap. */
   | 'settled'
   /** Still improving, or the wait after the minimum was cut short (budget). */
   | 'open';
@@ -28,9 +28,12 @@ export function readSeed(s: SeedRun): SeedReading | undefined {
   const summary = summarizeCurve(run.steps, run.curves.train, run.curves.val);
   const every = run.steps.length > 1 ? run.steps[1] - run.steps[0] : 1;
   const waited = patient(summary, every) && longEnough(summary, run.stepsPerEpoch);
+  // Trained to the step cap (the ground truth's own training length) without a material rise:
+  // a user who trains that long sees no overfitting, even if the curve still creeps down.
+  const atCap = !run.stopped && run.stepsRun >= run.stepsPlanned;
   let state: SeedState;
   if (clearlyRose(summary)) state = 'rose';
-  else if (waited && (run.stopped === 'converged' || summary.trainFall < STOPPING.plateau || (!run.stopped && run.stepsRun >= run.stepsPlanned))) state = 'settled';
+  else if (atCap || (waited && (run.stopped === 'converged' || summary.trainFall < STOPPING.plateau))) state = 'settled';
   else state = 'open';
   const reading: SeedReading = { seedIndex: s.seedIndex, run, summary, state };
   if (state === 'open') {
