@@ -43,9 +43,11 @@ export type WorkerMessage =
     linearNote?: string;
     /** Training rows of the first split. */
     trainRows: number;
+    /** This thread's CPU time from its start to ready (Linux), for bench:verdicts' quiet-machine replay. */
+    startupCpuMs?: number;
   }
   | { type: 'idle' }
   | { type: 'progress'; key: string; job: JobName; seedIndex: number; remedy?: string; step: number; epoch: number; trainLoss: number; valLoss: number }
-  | { type: 'result'; key: string; result: JobResult }
+  | { type: 'result'; key: string; result: JobResult; cpuMs?: number }
   | { type: 'job-error'; key: string; error: string }
   | { type: 'fatal'; error: string };

@@ -105,6 +105,8 @@ export interface ReportCurves {
 export interface RunHooks {
   onProgress?: (p: TrainProgress) => void;
   signal?: AbortSignal;
+  /** Everything the workers produced, before the checks (bench:verdicts' quiet-machine replay). */
+  onCollected?: (c: Collected) => void;
 }
 
 const ALL_JOBS: JobName[] = ['fit-one-batch', 'baseline', 'what-if', 'random-labels', 'user-optimizer'];
@@ -144,6 +146,7 @@ export async function runSanityTrain(request: TrainRequest, hooks: RunHooks = {}
     let remedies: Remedy[] = [];
     let firstReadyAt = 0;
     const results = new Map<string, JobResult>();
+    const cpuMs = new Map<string, number>();
     const errors = new Map<string, string>();
     const jobsByKey = new Map<string, JobSpec>();
     const onReady = (r: Ready) => {
@@ -172,8 +175,9 @@ export async function runSanityTrain(request: TrainRequest, hooks: RunHooks = {}
         else if (next) jobsByKey.set(jobKey(next.job), next.job);
         return next;
       },
-      onResult: (key: string, result: JobResult, wallMs: number) => {
+      onResult: (key: string, result: JobResult, wallMs: number, cpu?: number) => {
         results.set(key, result);
+        if (cpu !== undefined) cpuMs.set(key, cpu);
         const job = jobsByKey.get(key);
         const cut = 'stopped' in result && result.stopped === 'budget';
         if (job?.name === 'baseline') scheduler?.baselineDone(job.seedIndex, wallMs, cut || !('stepsRun' in result) ? undefined : result.stepsRun);
@@ -207,13 +211,9 @@ export async function runSanityTrain(request: TrainRequest, hooks: RunHooks = {}
     }
     for (const o of outcomes) for (const key of o.unfinished.keys()) if (!errors.has(key)) errors.set(key, o.fatal ?? 'no result');
     const r: Ready = ready;
-    const runs = assembleRuns(r, { results, errors, jobsByKey, remedies, notMeasured: scheduler?.notMeasured ?? new Map() });
-    runs.whatIfChanges = applyWhatIf(r.spec, request.whatIf).changes;
-    runs.budget = { seconds: budgetSeconds, workers, startupMs: Math.max(0, firstReadyAt - started) };
-    const opt = userOptimizer(r.spec);
-    if (opt) runs.userOptimizerSpec = opt;
-    const compiled = r.spec.compile;
-    if (compiled?.optimizer) runs.compiledOptimizer = { name: compiled.optimizer, learningRate: compiled.learningRate };
+    const collected: Collected = { ready: r, results, errors, jobsByKey, remedies, notMeasured: scheduler?.notMeasured ?? new Map(), cpuMs };
+    hooks.onCollected?.(collected);
+    const runs = runsFrom(collected, { seconds: budgetSeconds, workers, startupMs: Math.max(0, firstReadyAt - started) }, request.whatIf);
     const report: TrainReport = {
       ...base,
       seeds: runs.synthetic ? 1 : RECIPE.seeds.length,
@@ -234,15 +234,30 @@ export async function runSanityTrain(request: TrainRequest, hooks: RunHooks = {}
   }
 }
 
-interface Collected {
+/** Everything the workers produced for one request (bench:verdicts replays it on a quiet machine's timeline). */
+export interface Collected {
+  ready: Ready;
   results: Map<string, JobResult>;
   errors: Map<string, string>;
   jobsByKey: Map<string, JobSpec>;
   remedies: Remedy[];
   notMeasured: Map<string, string>;
+  /** Worker-thread CPU time per job (Linux). */
+  cpuMs: Map<string, number>;
 }
 
-/** The jobs' results as the checks read them. */
+/** The collected results as the checks read them. */
+export function runsFrom(c: Collected, budget: Runs['budget'], whatIf?: WhatIfSettings): Runs {
+  const runs = assembleRuns(c.ready, c);
+  runs.whatIfChanges = applyWhatIf(c.ready.spec, whatIf).changes;
+  runs.budget = budget;
+  const opt = userOptimizer(c.ready.spec);
+  if (opt) runs.userOptimizerSpec = opt;
+  const compiled = c.ready.spec.compile;
+  if (compiled?.optimizer) runs.compiledOptimizer = { name: compiled.optimizer, learningRate: compiled.learningRate };
+  return runs;
+}
+
 function assembleRuns(ready: Ready, c: Collected): Runs {
   const seeds = ready.data ? RECIPE.seeds : [0];
   const get = (job: JobSpec) => c.results.get(jobKey(job));
@@ -287,7 +302,7 @@ function assembleRuns(ready: Ready, c: Collected): Runs {
   };
 }
 
-function reportCurves(runs: Runs): ReportCurves | undefined {
+export function reportCurves(runs: Runs): ReportCurves | undefined {
   const curve = (s: SeedRun) => s.run && s.run.curves.val.length > 1
     ? [{ seedIndex: s.seedIndex, stepsPerEpoch: s.run.stepsPerEpoch, steps: s.run.steps, train: s.run.curves.train, val: s.run.curves.val }]
     : [];

@@ -7,6 +7,7 @@ import { initBackend } from './backend';
 import { WORKER_MARK, type RunnerMessage, type WorkerInput, type WorkerMessage } from './protocol';
 import { jobKey, prepare, runJob } from './suite';
 import { loadTf } from './tf';
+import { threadCpuMs } from './threadCpu';
 import { readUserTable } from './userData';
 
 /** Progress messages per job at most this often (a run may evaluate thousands of times). */
@@ -38,6 +39,7 @@ export async function workerMain(input: WorkerInput): Promise<void> {
       type: 'ready', backend: backend.name, fallbackReason: backend.fallbackReason, spec, task: prepared.task,
       chanceLoss: prepared.chanceLoss, data: prepared.data, trainRows: prepared.train.n,
       yardsticks: prepared.splits.map((s) => ({ chance: s.chance, linear: s.linear })), linearNote: prepared.linearNote,
+      startupCpuMs: threadCpuMs(),
     });
     parentPort!.on('message', (m: RunnerMessage) => {
       if (m.type === 'stop') {
@@ -47,6 +49,7 @@ export async function workerMain(input: WorkerInput): Promise<void> {
       const { job, deadline } = m;
       const key = jobKey(job);
       let last = 0;
+      const cpu0 = threadCpuMs();
       runJob(tf, prepared, job, {
         seed: input.seed, deadline,
         onEval: (e) => {
@@ -56,7 +59,10 @@ export async function workerMain(input: WorkerInput): Promise<void> {
           post({ type: 'progress', key, job: job.name, seedIndex: job.seedIndex, remedy: job.remedy?.id, step: e.step, epoch: e.epoch, trainLoss: e.trainLoss, valLoss: e.valLoss });
         },
       }).then(
-        (result) => post({ type: 'result', key, result }),
+        (result) => {
+          const cpu1 = threadCpuMs();
+          post({ type: 'result', key, result, ...(cpu0 !== undefined && cpu1 !== undefined ? { cpuMs: cpu1 - cpu0 } : {}) });
+        },
         (e) => post({ type: 'job-error', key, error: (e as Error).message }),
       ).finally(() => post({ type: 'idle' }));
     });

@@ -29,7 +29,7 @@ export interface WorkerEvents {
    * worker is stopped).
    */
   nextJob(retry: () => void): { job: JobSpec; deadline: number } | 'wait' | undefined;
-  onResult(key: string, result: JobResult, wallMs: number): void;
+  onResult(key: string, result: JobResult, wallMs: number, cpuMs?: number): void;
   onJobError(key: string, error: string): void;
   onProgress(m: Extract<WorkerMessage, { type: 'progress' }>): void;
 }
@@ -114,7 +114,7 @@ export function runWorker(request: TrainRequest, input: WorkerInput, hooks: RunH
           break;
         case 'result':
           out.unfinished.delete(m.key);
-          events.onResult(m.key, m.result, current?.key === m.key ? Date.now() - current.started : 0);
+          events.onResult(m.key, m.result, current?.key === m.key ? Date.now() - current.started : 0, m.cpuMs);
           break;
         case 'job-error':
           out.unfinished.delete(m.key);
