@@ -4,6 +4,8 @@
 // validation loss was lowest, chance and the linear model as reference lines; then each
 // remedy the what-if measured, side by side, over the model as written. Pure functions of
 // the report, so they are tested without VS Code.
+// The server's report type, erased at build time (the client never loads server code).
+import type { SeedCurve } from '../../server/src/training/runner';
 
 export interface Point {
   x: number;
@@ -129,13 +131,7 @@ export function lineChartSvg(series: CurveSeries[], opts: ChartOptions = {}): st
 }
 
 /** One seed's curves as the server reports them (report.curves). */
-export interface SeedCurve {
-  seedIndex: number;
-  stepsPerEpoch: number;
-  steps: number[];
-  train: number[];
-  val: number[];
-}
+export type { SeedCurve };
 
 /** The parts of a sanity-train report the view reads (the server's TrainReport). */
 export interface CurvesReport {
