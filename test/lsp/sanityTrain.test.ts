@@ -134,15 +134,15 @@ describe('sanity-train in the language server', function () {
     assert.ok(moved.length >= 2, 'kept after a re-lint');
     assert.ok(moved.every(d => d.range.start.line === WIDE_DEFINITION_LINE + 1 && !d.message.startsWith('(stale)')), JSON.stringify(moved));
 
-    const unitsAt = OVERFITTING_MODEL.split('\n')[DENSE_2_LINE]!.indexOf('256');
+    const unitsAt = OVERFITTING_MODEL.split('\n')[DENSE_2_LINE]!.indexOf('128');
     const unitsRange = { start: { line: DENSE_2_LINE + 1, character: unitsAt }, end: { line: DENSE_2_LINE + 1, character: unitsAt + 3 } };
-    await session.change(uri, 3, [{ range: unitsRange, text: '128' }]);
+    await session.change(uri, 3, [{ range: unitsRange, text: '064' }]);
     p = await session.waitForVersion(uri, 3);
     assert.ok(p.diagnostics.filter(sanity).every(d => d.message.startsWith('(stale) ')), JSON.stringify(p.diagnostics.map(d => d.message)));
     assert.ok(p.diagnostics.filter(sanity).length >= 2);
 
     n = session.diagnostics.length;
-    await session.change(uri, 4, [{ range: { ...unitsRange, end: { line: DENSE_2_LINE + 1, character: unitsAt + 3 } }, text: '256' }]);
+    await session.change(uri, 4, [{ range: { ...unitsRange, end: { line: DENSE_2_LINE + 1, character: unitsAt + 3 } }, text: '128' }]);
     p = await session.waitForDiagnostics(uri, d => d.version === 4, 10_000, n);
     assert.ok(p.diagnostics.filter(sanity).every(d => !d.message.startsWith('(stale)')));
   });

@@ -87,7 +87,7 @@ describe('reglint train (CLI)', function () {
     const t = capture(dir);
     await runTrainCli(['ok.ts', '--data', 'rows.csv', '--budget', '60'], t.io);
     assert.match(t.out(), new RegExp(`generalization-gap \\[${gap.outcome}\\]: `));
-    assert.match(t.out(), /data: rows\.csv, 90 rows \(68 train, 22 validation per seed\)/);
+    assert.match(t.out(), /data: rows\.csv, 90 rows \(67 train, 23 validation per seed\)/);
     assert.match(t.out(), /curves \(seed 1, every [\d.]+ epochs\):/);
   });
 

@@ -16,7 +16,7 @@ export interface Learning {
   answer: 'yes' | 'no' | 'unsure';
   /** "learns: best validation loss 0.23 ± 0.02 vs chance 0.96, linear model 0.25", or why not. */
   text: string;
-  /** Mean relative difference of the best validation loss vs chance and vs the linear model (negative: better). */
+  /** Mean difference of the best validation loss vs chance and vs the linear model, in units of chance loss (negative: better). */
   vsChance: number;
   vsLinear?: number;
   /** Per seed, the relative difference the answer rests on (vs chance, or vs the linear model). */
@@ -24,14 +24,16 @@ export interface Learning {
 }
 
 /**
- * Against a yardstick, from the per-seed relative differences (negative: the model is better):
- * clearly better when the median seed beats it by the margin and the mean by more than the
- * spread; clearly not when even the mean minus the spread falls short of the margin; else unsure.
+ * Against a yardstick, from the per-seed differences best − yardstick in units of chance loss
+ * (stable when a yardstick is near 0; negative: the model is better), with the margin (2% of
+ * the yardstick) in the same units: clearly better when the median seed beats it by the
+ * margin and the mean by more than the spread; clearly not when even the mean minus the
+ * spread falls short of the margin; else unsure.
  */
-function versus(rel: number[]): 'better' | 'not' | 'unsure' {
-  const sorted = [...rel].sort((a, b) => a - b);
-  if (sorted[Math.floor((sorted.length - 1) / 2)] <= -LEARNS_MARGIN && mean(rel) + sd(rel) < 0) return 'better';
-  return mean(rel) - sd(rel) > -LEARNS_MARGIN ? 'not' : 'unsure';
+function versus(diff: number[], margin: number): 'better' | 'not' | 'unsure' {
+  const sorted = [...diff].sort((a, b) => a - b);
+  if (sorted[Math.floor((sorted.length - 1) / 2)] <= -margin && mean(diff) + sd(diff) < 0) return 'better';
+  return mean(diff) - sd(diff) > -margin ? 'not' : 'unsure';
 }
 
 export function learnsSomething(runs: Runs, readings: SeedReading[]): Learning {
@@ -40,10 +42,11 @@ export function learnsSomething(runs: Runs, readings: SeedReading[]): Learning {
   const linear = readings.map((r) => runs.yardsticks[r.seedIndex]?.linear);
   const relChance = readings.map((_, i) => (best[i] - chance[i]) / chance[i]);
   const hasLinear = linear.every((l) => l !== undefined);
-  const relLinear = hasLinear ? readings.map((_, i) => (best[i] - linear[i]!) / linear[i]!) : undefined;
-  const vsChance = versus(relChance);
+  const relLinear = hasLinear ? readings.map((_, i) => (best[i] - linear[i]!) / chance[i]) : undefined;
+  const vsChance = versus(relChance, LEARNS_MARGIN);
   const nearPerfect = mean(best) <= NEAR_PERFECT * mean(chance);
-  const vsLinear = relLinear && !nearPerfect ? versus(relLinear) : 'better';
+  const linearMargin = hasLinear ? LEARNS_MARGIN * mean(readings.map((_, i) => linear[i]! / chance[i])) : 0;
+  const vsLinear = relLinear && !nearPerfect ? versus(relLinear, linearMargin) : 'better';
   const yard = `chance ${fmt(mean(chance))}${hasLinear ? `, linear model ${fmt(mean(linear as number[]))}` : ''}`;
   const bestText = `best validation loss ${numSpread(best)} over ${seedsText(readings.length)}`;
   const base = { vsChance: mean(relChance), vsLinear: relLinear ? mean(relLinear) : undefined, perSeed: relChance };
@@ -59,7 +62,7 @@ export function learnsSomething(runs: Runs, readings: SeedReading[]): Learning {
   if (verdict === 'not' && !stillFalling) return { ...base, answer: 'no', text };
   const unsure = against === 'chance'
     ? `unsure whether it learns anything: its ${bestText} is ${pctSpread(base.perSeed)} from chance (${fmt(mean(chance))})`
-    : `unsure whether it learns more than a linear model: its ${bestText} is ${pctSpread(base.perSeed)} from a linear model's ${fmt(mean(linear as number[]))}`;
+    : `unsure whether it learns more than a linear model: its ${bestText} differs from a linear model's ${fmt(mean(linear as number[]))} by ${pctSpread(base.perSeed)} of chance loss`;
   return { ...base, answer: 'unsure', text: unsure + (stillFalling ? ', and it was still improving when the budget ended' : '') };
 }
 
