@@ -3,22 +3,29 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'node:util';
-import { analyzeText } from '../analysis';
+import { analyzeText, type ModelGraph } from '../analysis';
+import { ConfigLoader, type ResolvedConfig } from '../config/configLoader';
+import { formatConfigProblems, SYNTHETIC_DATA } from '../config/reglintrc';
+import { configuredTrainData } from '../config/trainData';
+import { previewDataFile } from '../trainingData/dataFilePreview';
+import { detectedDataFiles } from '../trainingData/detectedDataFiles';
 import { lineAt, specFromGraph } from '../training/modelSpec';
 import { runSanityTrain, type TrainReport, type TrainRequest } from '../training/runner';
 import type { CheckResult } from '../training/checks/types';
-import type { UserDataSummary } from '../training/userData';
+import type { UserDataSource, UserDataSummary } from '../training/userData';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE_OR_INTERNAL, type CliIo } from './io';
 
 export const TRAIN_USAGE = `Usage: reglint train <file> [options]
 
 Builds each model in <file> with the embedded TensorFlow.js and trains it on your
-data (--data) as long as the data needs, on 3 seeds with their own validation
-splits, then reports: fit-one-batch, generalization-gap (overfits / fits /
-underfits / inconclusive), underfitting (against chance and a linear model),
-memorization, what-if (the quick fixes' remedies, measured and ranked),
-divergence, dead-relu. Without --data the model trains on synthetic data, which
-cannot say whether it overfits your data: those verdicts then say so.
+data (--data, or train.data in the .reglintrc.json nearest to <file>) as long as the
+data needs, on 3 seeds with their own validation splits, then reports: fit-one-batch,
+generalization-gap (overfits / fits / underfits / inconclusive), underfitting
+(against chance and a linear model), memorization, what-if (the quick fixes'
+remedies, measured and ranked), divergence, dead-relu. Without data the model trains
+on synthetic data, which cannot say whether it overfits your data: those verdicts
+then say so, and it names the data files the code itself reads and the --data
+command that trains on them.
 
 Options:
   --model <name>        only this model (variable or function name)
@@ -28,8 +35,9 @@ Options:
   --format <text|json>  output format (default text)
   --input-shape <dims>  input shape when the first layer declares none, e.g. 28,28,1
   --backend <wasm|cpu>  tfjs backend (default wasm)
-  --data <file>         train on this CSV (header row) or JSON file instead of
-                        synthetic data (25% of the rows, shuffled, for validation)
+  --data <file>         train on this CSV (header row), TSV or JSON file instead of
+                        synthetic data (25% of the rows, shuffled, for validation);
+                        overrides train.data of .reglintrc.json
   --features <a,b,...>  feature columns (default: every column but the label)
   --label <column>      label column (default: the last column)
   --samples <n>         synthetic training samples without --data (default 256)
@@ -46,19 +54,34 @@ export interface TrainJsonModel {
   line: number;
   built: 'static' | 'builder' | 'failed';
   reason?: string;
-  /** The user's data (--data), when it replaced the synthetic data. */
+  /** The user's data, when it replaced the synthetic data. */
   data?: UserDataSummary;
   /** Seeds (each with its own validation split) the verdicts are judged over. */
   seeds?: number;
   /** Wall time of the run and the budget it had. */
   elapsedSeconds?: number;
   budgetSeconds?: number;
+  /** Where the data choice came from: --data, or train.data of a .reglintrc.json (also when it says "synthetic"). */
+  dataFrom?: { source: 'option' } | { source: 'reglintrc'; configFile: string; file: string };
   checks: CheckResult[];
 }
 
 export interface TrainJson {
   filePath: string;
   models: TrainJsonModel[];
+  /** Data files the code reads that exist (graph.dataSources), each with the command that trains on it. */
+  detectedData?: DetectedDataJson[];
+}
+
+export interface DetectedDataJson {
+  file: string;
+  how: string;
+  /** 1-based line where the code reads it. */
+  line: number;
+  /** The label column the command names: the one the code marks (`isLabel`), else the file's last column. */
+  label: string;
+  labelFrom: 'code' | 'last column';
+  command: string;
 }
 
 export async function runTrainCli(argv: string[], io: CliIo): Promise<number> {
@@ -81,6 +104,11 @@ export async function runTrainCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`reglint train: cannot read ${opts.file}: ${(e as Error).message}\n`);
     return EXIT_USAGE_OR_INTERNAL;
   }
+  const config = new ConfigLoader().forFile(filePath);
+  if (config.file && config.file.problems.length > 0) {
+    io.stderr.write(`reglint train: ${formatConfigProblems(config.file.filePath, config.file.text, config.file.problems)}`);
+    return EXIT_USAGE_OR_INTERNAL;
+  }
   try {
     const graph = analyzeText(text, filePath);
     if (graph.fatal) {
@@ -93,19 +121,25 @@ export async function runTrainCli(argv: string[], io: CliIo): Promise<number> {
         `(found: ${graph.models.map((m) => m.name).join(', ') || 'none'})\n`);
       return EXIT_USAGE_OR_INTERNAL;
     }
+    const dataChoices = new Map(models.map(m => [m, dataFor(opts, config, filePath, m.name, io.cwd)]));
+    if ((opts.label !== undefined || opts.features) && ![...dataChoices.values()].some(c => c?.data)) {
+      io.stderr.write(`reglint train: --features and --label need --data <file> (or train.data in .reglintrc.json)\n\n${TRAIN_USAGE}`);
+      return EXIT_USAGE_OR_INTERNAL;
+    }
     const out: TrainJson = { filePath, models: [] };
     for (const m of models) {
       const line = lineAt(text, m.span.start);
       const spec = specFromGraph(graph, m.index, { text, inputShape: opts.inputShape });
       const base: TrainRequest = { seed: opts.seed, budgetSeconds: opts.budget, backend: opts.backend };
-      if (opts.data) base.data = { file: path.resolve(io.cwd, opts.data), features: opts.features, label: opts.label };
+      const choice = dataChoices.get(m);
+      if (choice?.data) base.data = choice.data;
       if (opts.samples) base.samples = opts.samples;
       let req: TrainRequest | undefined;
       if (spec.ok) req = { ...base, spec: spec.spec };
       else if (opts.trust) req = { ...base, builder: { fileName: filePath, text, modelName: m.name }, trusted: true };
       let report: TrainReport | undefined;
       if (req) {
-        if (opts.format === 'text') io.stderr.write(`training ${m.name} (line ${line})...\n`);
+        if (opts.format === 'text') io.stderr.write(`training ${m.name} (line ${line}) on ${choice?.data ? path.relative(io.cwd, choice.data.file) : 'synthetic data'}...\n`);
         report = await runSanityTrain(req);
       }
       const reason = !report ? (spec.ok ? undefined : `${spec.reason} (run with --trust to execute the file's own code)`)
@@ -118,11 +152,17 @@ export async function runTrainCli(argv: string[], io: CliIo): Promise<number> {
         entry.elapsedSeconds = Math.round(report.elapsedMs / 100) / 10;
         entry.budgetSeconds = report.budgetSeconds;
       }
+      if (choice) entry.dataFrom = choice.from;
       out.models.push(entry);
-      if (opts.format === 'text') io.stdout.write(formatModel(entry, report));
+      if (opts.format === 'text') io.stdout.write(formatModel(entry, io.cwd, report));
     }
+    // No data chosen: name the data the code reads, with the command that trains on it.
+    const detected = await detectedDataJson(graph, text, filePath, opts, io.cwd);
+    if (detected.length > 0) out.detectedData = detected;
+    const onSynthetic = out.models.filter(m => m.built !== 'failed' && !m.dataFrom);
     if (opts.format === 'json') io.stdout.write(JSON.stringify(out, null, 2) + '\n');
     else if (models.length === 0) io.stdout.write(`no tfjs models found in ${opts.file}\n`);
+    else if (onSynthetic.length > 0 && detected.length > 0) io.stdout.write(formatSuggestion(onSynthetic.map(m => m.name), detected, filePath, io.cwd));
     return out.models.some((m) => m.checks.some((c) => c.verdict === 'fail')) ? EXIT_FINDINGS : EXIT_OK;
   } catch (e) {
     io.stderr.write(`reglint train: internal error: ${(e as Error).stack ?? e}\n`);
@@ -184,7 +224,6 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
     if (inputShape.some((d) => !Number.isInteger(d) || d <= 0)) throw new Error(`invalid --input-shape ${values['input-shape']}`);
   }
   const features = values.features?.split(',').map((f) => f.trim()).filter(Boolean);
-  if ((features || values.label !== undefined) && values.data === undefined) throw new Error('--features and --label need --data <file>');
   return {
     file: positionals[0],
     data: values.data,
@@ -204,15 +243,18 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
 
 const MARK: Record<CheckResult['verdict'], string> = { pass: 'pass', warn: 'WARN', fail: 'FAIL', inconclusive: '  ? ', skipped: 'skip' };
 
-function formatModel(m: TrainJsonModel, report?: TrainReport): string {
+function formatModel(m: TrainJsonModel, cwd: string, report?: TrainReport): string {
   const lines = [`${m.name} (line ${m.line}): ${m.built === 'failed' ? 'not trained' : `built ${m.built}`}` +
     (report?.backend ? `, ${report.backend} backend, ${(report.elapsedMs / 1000).toFixed(1)} s of ${report.budgetSeconds} s` : '') +
     (report && report.built !== 'failed' ? `, ${report.seeds} seed${report.seeds === 1 ? '' : 's'}` : '')];
   if (m.reason) lines.push(`  reason: ${m.reason}`);
+  const from = m.dataFrom?.source === 'reglintrc' ? ` (train.data in ${path.relative(cwd, m.dataFrom.configFile) || m.dataFrom.configFile})` : '';
   if (report?.data) {
     const d = report.data;
-    lines.push(`  data: ${path.basename(d.file)}, ${d.rows} rows (${d.train} train, ${d.val} validation per seed), ` +
+    lines.push(`  data: ${path.relative(cwd, d.file) || d.file}${from}, ${d.rows} rows (${d.train} train, ${d.val} validation per seed), ` +
       `${d.features.length} feature column${d.features.length === 1 ? '' : 's'}, label ${d.label}`);
+  } else if (m.dataFrom?.source === 'reglintrc' && m.dataFrom.file === SYNTHETIC_DATA) {
+    lines.push(`  data: synthetic${from}`);
   } else if (report && report.built !== 'failed') {
     lines.push('  data: synthetic (pass --data <file> for the overfitting verdict on your data)');
   }
@@ -237,4 +279,65 @@ function formatModel(m: TrainJsonModel, report?: TrainReport): string {
 
 function signedPct(x: number): string {
   return `${x >= 0 ? '+' : '−'}${Math.abs(Math.round(100 * x))}%`;
+}
+
+interface DataChoice {
+  /** The user's data; undefined: the synthetic data (train.data says "synthetic"). */
+  data?: UserDataSource;
+  from: NonNullable<TrainJsonModel['dataFrom']>;
+}
+
+/** --data, else the train.data entry of .reglintrc.json for this model (--label/--features override its columns). */
+function dataFor(opts: TrainArgs, config: ResolvedConfig, filePath: string, model: string, cwd: string): DataChoice | undefined {
+  if (opts.data) return { data: { file: path.resolve(cwd, opts.data), features: opts.features, label: opts.label }, from: { source: 'option' } };
+  const entry = configuredTrainData(config.config, filePath, model);
+  if (!entry || !config.file) return undefined;
+  const from = { source: 'reglintrc' as const, configFile: config.file.filePath, file: entry.file };
+  if (entry.file === SYNTHETIC_DATA) return { from };
+  return { data: { file: entry.file, features: opts.features ?? entry.features, label: opts.label ?? entry.label }, from };
+}
+
+/**
+ * The data files the code reads that the trainer can read, each with the exact command that
+ * trains on it. Never used without being asked: the code may read that file for something
+ * else (a test split, a vocabulary), and a verdict on the wrong table, or one that changes
+ * when a file appears, is worse than a verdict that says it needs data.
+ */
+async function detectedDataJson(graph: ModelGraph, text: string, filePath: string, opts: TrainArgs, cwd: string): Promise<DetectedDataJson[]> {
+  const out: DetectedDataJson[] = [];
+  for (const { file, source } of detectedDataFiles(graph, filePath, [cwd])) {
+    let preview;
+    try {
+      preview = await previewDataFile(file);
+    } catch {
+      continue; // not a table the trainer reads (a config JSON, a vocabulary, ...)
+    }
+    const fromCode = source.label !== undefined && preview.columns.some(c => c.name === source.label);
+    const label = fromCode ? source.label! : preview.defaultLabel;
+    const args = ['reglint', 'train', opts.file, ...(opts.model ? ['--model', opts.model] : []), '--data', path.relative(cwd, file) || file, '--label', label];
+    out.push({
+      file, how: source.how, line: lineAt(text, source.span.start), label,
+      labelFrom: fromCode ? 'code' : 'last column', command: args.map(shellQuote).join(' '),
+    });
+  }
+  return out;
+}
+
+function formatSuggestion(models: string[], detected: DetectedDataJson[], filePath: string, cwd: string): string {
+  const lines = [`\n${models.join(', ')} trained on synthetic data, which cannot tell whether ${models.length === 1 ? 'it overfits' : 'they overfit'} your data.`,
+    `The code reads ${detected.length === 1 ? 'this data file' : 'these data files'}; to train on ${detected.length === 1 ? 'it' : 'one'}:`];
+  for (const d of detected) lines.push(`  ${d.command}    # ${d.how}, line ${d.line}`);
+  const [first] = detected;
+  const entry = { files: toPosix(path.relative(cwd, filePath)), file: toPosix(path.relative(cwd, first.file)), label: first.label };
+  lines.push(`or, for every run, in a .reglintrc.json here: "train": {"data": [${JSON.stringify(entry).replace(/,"/g, ', "').replace(/":/g, '": ')}]}`);
+  return lines.join('\n') + '\n';
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+/** A word as a POSIX shell reads it: quoted only when it needs to be. */
+function shellQuote(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
