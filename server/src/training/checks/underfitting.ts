@@ -51,8 +51,9 @@ export function learnsSomething(runs: Runs, readings: SeedReading[]): Learning {
   const bestText = `best validation loss ${numSpread(best)} over ${seedsText(readings.length)}`;
   const base = { vsChance: mean(relChance), vsLinear: relLinear ? mean(relLinear) : undefined, perSeed: relChance };
   if (vsChance === 'better' && vsLinear === 'better') return { ...base, answer: 'yes', text: `${bestText} vs ${yard}` };
-  // A run cut short while still improving may yet get there.
-  const stillFalling = readings.some((r) => r.state === 'open' && r.summary.reachedStep >= r.summary.steps - 2 * r.run.stepsPerEpoch);
+  // "Learns nothing" is a verdict on training that ran its course: a run the budget cut short
+  // (open) may yet learn, or overfit (under load, a model still at chance is not yet judged).
+  const stillFalling = readings.some((r) => r.state === 'open');
   const against = vsChance !== 'better' ? 'chance' : 'linear';
   const text = against === 'chance'
     ? `learns nothing: its ${bestText} is not clearly below chance (the best constant prediction, ${fmt(mean(chance))})`
@@ -63,7 +64,7 @@ export function learnsSomething(runs: Runs, readings: SeedReading[]): Learning {
   const unsure = against === 'chance'
     ? `unsure whether it learns anything: its ${bestText} is ${pctSpread(base.perSeed)} from chance (${fmt(mean(chance))})`
     : `unsure whether it learns more than a linear model: its ${bestText} differs from a linear model's ${fmt(mean(linear as number[]))} by ${pctSpread(base.perSeed)} of chance loss`;
-  return { ...base, answer: 'unsure', text: unsure + (stillFalling ? ', and it was still improving when the budget ended' : '') };
+  return { ...base, answer: 'unsure', text: unsure + (stillFalling ? ', and the budget ended before its training ran its course' : '') };
 }
 
 export function evaluateUnderfitting(runs: Runs): CheckResult {
