@@ -8,6 +8,7 @@ import { lintText } from '../server/src/lint/lintText';
 import { generateModelFile } from './generateModelFile';
 import { measureCorpus, measureOneFile, type ParseVsAnalysis } from './measureAnalysis';
 import { measureEditLatency } from './measureEditLatency';
+import { benchVerdicts } from './calibration/verdicts';
 import { benchEslintPlugin } from './eslintPlugin';
 import { benchScale } from './scale';
 import { fmt } from './stats';
@@ -121,6 +122,10 @@ async function main(): Promise<void> {
     log('training benchmark (bench/training.ts)…');
     lines.push((await training.benchTraining()).trimEnd(), '');
   }
+
+  // Issue 11: the sanity-train verdicts against converged training on real data (also `npm run bench:verdicts`).
+  log('verdict calibration (bench/calibration/verdicts.ts)…');
+  lines.push((await benchVerdicts(log)).trimEnd(), '');
 
   // Issue 7: latency at 300/3,000 lines, CLI throughput vs createSourceFile and ESLint, memory.
   log('scale benchmark (bench/scale.ts)…');

@@ -225,7 +225,7 @@ export const GENERATED_TABLES: Record<string, (seed: number) => Table> = {
 };
 
 /** y = sum of a few tanh ridges of the inputs (unit variance) + N(0, noise^2). */
-function teacher(seed: number, name: string, n: number, d: number, noise: number): Table {
+export function teacher(seed: number, name: string, n: number, d: number, noise: number): Table {
   const rng = new Rng(seed);
   const ridges = Array.from({ length: 4 }, () => Array.from({ length: d }, () => rng.normal() / Math.sqrt(d)));
   const x = Array.from({ length: n }, () => Array.from({ length: d }, () => rng.normal()));

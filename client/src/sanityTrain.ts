@@ -107,7 +107,7 @@ async function sanityTrain(
   }
   logReport(log, result);
   curves.remember({ uri: result.uri, model: result.model, report: result.report });
-  const hasCurves = result.report.checks.some(c => c.curves && c.curves.train.length > 1);
+  const hasCurves = (result.report.curves?.baseline ?? []).some(c => c.val.length > 1);
   const worst = result.report.checks.some(c => c.verdict === 'fail') ? 'fail' : result.report.checks.some(c => c.verdict === 'warn') ? 'warn' : 'ok';
   const show = worst === 'ok' ? window.showInformationMessage : window.showWarningMessage;
   const text = result.built === 'failed' ? `Reglint: ${result.model} was not trained: ${result.reason ?? ''}` : `Reglint: ${result.summary}`;
@@ -118,7 +118,7 @@ async function sanityTrain(
   return result;
 }
 
-const MARK: Record<string, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skipped: 'SKIP' };
+const MARK: Record<string, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', inconclusive: 'INCONCLUSIVE', skipped: 'SKIP' };
 
 function logReport(log: OutputChannel, result: SanityTrainResult): void {
   const r = result.report;
@@ -128,10 +128,18 @@ function logReport(log: OutputChannel, result: SanityTrainResult): void {
   }
   log.appendLine(`${result.model}: built ${result.built}${r.backend ? `, ${r.backend} backend` : ''}${r.elapsedMs !== undefined ? `, ${(r.elapsedMs / 1000).toFixed(1)} s` : ''}`);
   for (const c of r.checks) {
-    log.appendLine(`${MARK[c.verdict] ?? c.verdict}  ${c.id}: ${c.message}`);
-    if (c.curves && c.curves.train.length > 1) {
-      log.appendLine(`      train loss ${c.curves.train.map(v => v.toPrecision(3)).join(' ')}`);
-      if (c.curves.val.length) log.appendLine(`      val loss   ${c.curves.val.map(v => v.toPrecision(3)).join(' ')}`);
+    log.appendLine(`${MARK[c.verdict] ?? c.verdict}  ${c.id}${c.outcome ? ` (${c.outcome})` : ''}: ${c.message}`);
+    for (const e of c.remedies ?? []) {
+      log.appendLine(`      ${e.rank ?? '-'}. ${e.description}: ${e.notMeasured ? `not measured (${e.notMeasured})`
+        : `val loss ${e.valLossChange < 0 ? '−' : '+'}${Math.round(Math.abs(100 * e.valLossChange))}% ± ${Math.round(100 * e.valLossChangeSd)}%, ${e.claim === 'none' ? 'no clear change' : e.claim}`}`);
     }
+  }
+  const first = r.curves?.baseline[0];
+  if (first && first.val.length > 1) {
+    const every = Math.max(1, Math.ceil(first.val.length / 12));
+    const pick = (v: number[]) => v.filter((_, i) => i % every === 0 || i === v.length - 1).map(x => x.toPrecision(3)).join(' ');
+    log.appendLine(`      seed 1, epochs ${pick(first.steps.map(s => s / first.stepsPerEpoch))}`);
+    log.appendLine(`      train loss ${pick(first.train)}`);
+    log.appendLine(`      val loss   ${pick(first.val)}`);
   }
 }

@@ -1,9 +1,10 @@
 // Sanity-train through the bundled language server over stdio: the reglint/sanityTrain
-// request on an overfitting model publishes a result diagnostic (with the lint findings,
-// related information at the layers the what-if changed, progress per epoch), the server
-// answers other requests while the model trains, results go stale when the model's text
-// changes, CodeLenses mark every model, an untrusted request never runs a builder-only
-// file, and `reglint.train.data` trains on the user's CSV.
+// request on an overfitting model and its data file publishes a result diagnostic (with
+// the lint findings, related information at the layers the what-if changed, progress),
+// the quick fixes then follow the measured ranking of remedies, the server answers other
+// requests while the model trains, results go stale when the model's text changes,
+// CodeLenses mark every model, an untrusted request never runs a builder-only file, and
+// without data the overfitting verdict says it needs data.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -11,16 +12,17 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ProgressType } from 'vscode-jsonrpc/node';
 import type { CodeLens, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
+import { GENERATED_TABLES, toCsv } from '../../bench/calibration/datasets';
 import { LspSession } from './lspSession';
 
-/** Small enough to train in a few seconds, wide enough to overfit 256 noisy samples. */
+/** Small enough to train in a few seconds, wide enough to overfit 200 noisy rows (noisyRows). */
 const OVERFITTING_MODEL = `import * as tf from '@tensorflow/tfjs';
 
 export const wide = tf.sequential();
-wide.add(tf.layers.dense({units: 256, activation: 'relu', inputShape: [64]}));
-wide.add(tf.layers.dense({units: 256, activation: 'relu'}));
-wide.add(tf.layers.dense({units: 10, activation: 'softmax'}));
-wide.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});
+wide.add(tf.layers.dense({units: 128, activation: 'relu', inputShape: [8]}));
+wide.add(tf.layers.dense({units: 128, activation: 'relu'}));
+wide.add(tf.layers.dense({units: 1}));
+wide.compile({optimizer: 'adam', loss: 'meanSquaredError'});
 `;
 const WIDE_DEFINITION_LINE = 2;
 const DENSE_2_LINE = 4;
@@ -38,7 +40,7 @@ function build() {
 `;
 
 const sanity = (d: Diagnostic) => String(d.code).startsWith('sanity-train/');
-type Result = { built: string; reason?: string; report: { checks: { id: string; verdict: string }[]; data?: { rows: number } }; diagnostics: Diagnostic[] };
+type Result = { built: string; reason?: string; report: { checks: { id: string; verdict: string; outcome?: string }[]; data?: { rows: number } }; diagnostics: Diagnostic[] };
 
 describe('sanity-train in the language server', function () {
   this.timeout(120_000);
@@ -55,7 +57,8 @@ describe('sanity-train in the language server', function () {
   });
 
   it('trains on request: result diagnostic merged with lint, progress, responsive meanwhile, stale after an edit', async () => {
-    session = await LspSession.start({ settings: { train: { budgetSeconds: 60 } } });
+    fs.writeFileSync(path.join(dir, 'noisy.csv'), toCsv(GENERATED_TABLES['noisy-teacher'](11)));
+    session = await LspSession.start({ settings: { train: { budgetSeconds: 120, data: 'noisy.csv' } }});
     const uri = pathToFileURL(path.join(dir, 'wide.ts')).href;
     const other = pathToFileURL(path.join(dir, 'other.ts')).href;
     await session.open(uri, OVERFITTING_MODEL);
@@ -94,6 +97,7 @@ describe('sanity-train in the language server', function () {
     assert.equal(result.built, 'static', result.reason);
     const gap = result.report.checks.find(c => c.id === 'generalization-gap');
     assert.equal(gap?.verdict, 'warn', JSON.stringify(result.report.checks));
+    assert.equal(gap?.outcome, 'overfits');
     assert.deepEqual(progress[0]?.kind, 'begin');
     assert.equal(progress.at(-1)?.kind, 'end');
 
@@ -105,11 +109,22 @@ describe('sanity-train in the language server', function () {
     assert.equal(warning.source, 'reglint');
     assert.equal(warning.severity, 2);
     assert.equal(warning.range.start.line, WIDE_DEFINITION_LINE);
-    assert.match(warning.message, /val\/train \d+(\.\d+)?/);
-    assert.match(warning.message, /gap shrinks by \d+%/);
+    assert.match(warning.message, /^sanity-train generalization-gap: overfits: validation loss rose \+\d+% ± \d+% over 3 seeds/);
+    assert.match(warning.message, /(best remedy measured|no remedy clearly lowered validation loss)/);
     assert.deepEqual(warning.relatedInformation?.map(r => r.location.range.start.line), [3, 4]);
     assert.ok(warning.relatedInformation?.every(r => /dropout\(0\.5\) after dense_\d/.test(r.message)));
     assert.ok(published.diagnostics.some(d => d.code === 'sanity-train/summary'));
+
+    // The quick fixes on an unregularized layer now follow the measured ranking, and say what was measured.
+    const whatIf = result.report.checks.find(c => c.id === 'what-if') as { remedies?: { id: string; kind: string; strength?: number; rank?: number }[] };
+    const best = whatIf.remedies!.find(e => e.rank === 1)!;
+    const finding = published.diagnostics.find(d => d.code === 'dense-unregularized' && d.range.start.line === 3)!;
+    const actions = (await session.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri }, range: finding.range, context: { diagnostics: [finding] },
+    })) as { title: string; isPreferred?: boolean }[];
+    const preferred = actions.find(a => a.isPreferred)!;
+    assert.match(preferred.title, /\(measured on your data: val loss [−+]\d+% ± \d+% over 3 seeds(, no clear change)?; best of \d\)$/);
+    assert.match(preferred.title, best.kind === 'dropout' ? new RegExp(`^Insert dropout \\(rate ${best.strength}\\)`) : new RegExp(`^Add L2 kernelRegularizer \\(${best.strength}\\)`));
 
     // A re-lint (edit elsewhere) keeps them; a change to the model marks them stale; undoing it clears that.
     let n = session.diagnostics.length;
@@ -119,15 +134,15 @@ describe('sanity-train in the language server', function () {
     assert.ok(moved.length >= 2, 'kept after a re-lint');
     assert.ok(moved.every(d => d.range.start.line === WIDE_DEFINITION_LINE + 1 && !d.message.startsWith('(stale)')), JSON.stringify(moved));
 
-    const unitsAt = OVERFITTING_MODEL.split('\n')[DENSE_2_LINE]!.indexOf('256');
+    const unitsAt = OVERFITTING_MODEL.split('\n')[DENSE_2_LINE]!.indexOf('128');
     const unitsRange = { start: { line: DENSE_2_LINE + 1, character: unitsAt }, end: { line: DENSE_2_LINE + 1, character: unitsAt + 3 } };
-    await session.change(uri, 3, [{ range: unitsRange, text: '128' }]);
+    await session.change(uri, 3, [{ range: unitsRange, text: '064' }]);
     p = await session.waitForVersion(uri, 3);
     assert.ok(p.diagnostics.filter(sanity).every(d => d.message.startsWith('(stale) ')), JSON.stringify(p.diagnostics.map(d => d.message)));
     assert.ok(p.diagnostics.filter(sanity).length >= 2);
 
     n = session.diagnostics.length;
-    await session.change(uri, 4, [{ range: { ...unitsRange, end: { line: DENSE_2_LINE + 1, character: unitsAt + 3 } }, text: '256' }]);
+    await session.change(uri, 4, [{ range: { ...unitsRange, end: { line: DENSE_2_LINE + 1, character: unitsAt + 3 } }, text: '128' }]);
     p = await session.waitForDiagnostics(uri, d => d.version === 4, 10_000, n);
     assert.ok(p.diagnostics.filter(sanity).every(d => !d.message.startsWith('(stale)')));
   });
@@ -202,7 +217,23 @@ describe('sanity-train in the language server', function () {
     assert.equal(r.built, 'static', r.reason);
     assert.equal(r.report.data?.rows, 96);
     const summary = r.diagnostics.find(d => d.code === 'sanity-train/summary')!;
-    assert.match(summary.message, /data points\.csv \(72 train \/ 24 validation rows\)/);
+    assert.match(summary.message, /data points\.csv \(72 train \/ 24 validation rows per seed\)/);
+  });
+
+  it('without a data file says that the overfitting verdict needs data, and still reports what synthetic runs can know', async () => {
+    session = await LspSession.start({ settings: { train: { budgetSeconds: 60 } } });
+    const uri = pathToFileURL(path.join(dir, 'nodata.ts')).href;
+    await session.open(uri, OVERFITTING_MODEL);
+    const r = (await session.connection.sendRequest('reglint/sanityTrain', { uri, modelIndex: 0 })) as Result;
+    assert.equal(r.built, 'static', r.reason);
+    const byId = Object.fromEntries(r.report.checks.map(c => [c.id, c]));
+    assert.equal(byId['generalization-gap']!.verdict, 'skipped');
+    assert.ok(r.diagnostics.every(d => d.code !== 'sanity-train/generalization-gap'), 'no overfitting diagnostic without data');
+    const summary = r.diagnostics.find(d => d.code === 'sanity-train/summary')!;
+    assert.match(summary.message, /generalization-gap skipped/);
+    assert.match(summary.message, /synthetic data: choose a data file for the overfitting verdict/);
+    assert.doesNotMatch(summary.message, /no overfitting/);
+    assert.equal(byId['fit-one-batch']!.verdict, 'pass');
   });
 });
 

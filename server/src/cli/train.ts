@@ -17,15 +17,20 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE_OR_INTERNAL, type CliIo } from './io
 
 export const TRAIN_USAGE = `Usage: reglint train <file> [options]
 
-Builds each model in <file> with the embedded TensorFlow.js, trains it briefly on
-your data (--data, or train.data in the .reglintrc.json nearest to <file>) or on
-seeded synthetic data, and reports: fit-one-batch, generalization-gap, memorization,
-what-if (with reglint's fixes applied), divergence, dead-relu. Without data, it names
-the data files the code itself reads and the --data command that trains on them.
+Builds each model in <file> with the embedded TensorFlow.js and trains it on your
+data (--data, or train.data in the .reglintrc.json nearest to <file>) as long as the
+data needs, on 3 seeds with their own validation splits, then reports: fit-one-batch,
+generalization-gap (overfits / fits / underfits / inconclusive), underfitting
+(against chance and a linear model), memorization, what-if (the quick fixes'
+remedies, measured and ranked), divergence, dead-relu. Without data the model trains
+on synthetic data, which cannot say whether it overfits your data: those verdicts
+then say so, and it names the data files the code itself reads and the --data
+command that trains on them.
 
 Options:
   --model <name>        only this model (variable or function name)
-  --budget <seconds>    time budget per model (default 10)
+  --budget <seconds>    time budget per model (default 10); an answer that needs
+                        more says so ("inconclusive: needs ~25 s")
   --seed <n>            seed for data, weights and shuffling (default 1)
   --format <text|json>  output format (default text)
   --input-shape <dims>  input shape when the first layer declares none, e.g. 28,28,1
@@ -35,11 +40,13 @@ Options:
                         overrides train.data of .reglintrc.json
   --features <a,b,...>  feature columns (default: every column but the label)
   --label <column>      label column (default: the last column)
+  --samples <n>         synthetic training samples without --data (default 256)
   --trust               allow running the file's own builder code when the model
                         cannot be rebuilt from literal configs
   -h, --help            show this help
 
-Exit codes: 0 no check failed, 1 a check failed, 2 usage or internal error.
+Exit codes: 0 no check failed (warnings and inconclusive answers included),
+1 a check failed, 2 usage or internal error.
 `;
 
 export interface TrainJsonModel {
@@ -49,6 +56,11 @@ export interface TrainJsonModel {
   reason?: string;
   /** The user's data, when it replaced the synthetic data. */
   data?: UserDataSummary;
+  /** Seeds (each with its own validation split) the verdicts are judged over. */
+  seeds?: number;
+  /** Wall time of the run and the budget it had. */
+  elapsedSeconds?: number;
+  budgetSeconds?: number;
   /** Where the data choice came from: --data, or train.data of a .reglintrc.json (also when it says "synthetic"). */
   dataFrom?: { source: 'option' } | { source: 'reglintrc'; configFile: string; file: string };
   checks: CheckResult[];
@@ -121,6 +133,7 @@ export async function runTrainCli(argv: string[], io: CliIo): Promise<number> {
       const base: TrainRequest = { seed: opts.seed, budgetSeconds: opts.budget, backend: opts.backend };
       const choice = dataChoices.get(m);
       if (choice?.data) base.data = choice.data;
+      if (opts.samples) base.samples = opts.samples;
       let req: TrainRequest | undefined;
       if (spec.ok) req = { ...base, spec: spec.spec };
       else if (opts.trust) req = { ...base, builder: { fileName: filePath, text, modelName: m.name }, trusted: true };
@@ -134,6 +147,11 @@ export async function runTrainCli(argv: string[], io: CliIo): Promise<number> {
       const entry: TrainJsonModel = { name: m.name, line, built: report?.built ?? 'failed', checks: report?.checks ?? [] };
       if (reason) entry.reason = reason;
       if (report?.data) entry.data = report.data;
+      if (report && report.built !== 'failed') {
+        entry.seeds = report.seeds;
+        entry.elapsedSeconds = Math.round(report.elapsedMs / 100) / 10;
+        entry.budgetSeconds = report.budgetSeconds;
+      }
       if (choice) entry.dataFrom = choice.from;
       out.models.push(entry);
       if (opts.format === 'text') io.stdout.write(formatModel(entry, io.cwd, report));
@@ -164,6 +182,7 @@ interface TrainArgs {
   data?: string;
   features?: string[];
   label?: string;
+  samples?: number;
   help: boolean;
 }
 
@@ -183,6 +202,7 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
       data: { type: 'string' },
       features: { type: 'string' },
       label: { type: 'string' },
+      samples: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -209,6 +229,7 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
     data: values.data,
     features: features?.length ? features : undefined,
     label: values.label,
+    samples: values.samples === undefined ? undefined : num('samples', values.samples, 256, (n) => Number.isInteger(n) && n >= 8 && n <= 20000),
     model: values.model,
     budget: num('budget', values.budget, 10, (n) => n > 0),
     seed: num('seed', values.seed, 1, (n) => Number.isInteger(n) && n >= 0),
@@ -220,28 +241,44 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
   };
 }
 
-const MARK: Record<CheckResult['verdict'], string> = { pass: 'pass', warn: 'WARN', fail: 'FAIL', skipped: 'skip' };
+const MARK: Record<CheckResult['verdict'], string> = { pass: 'pass', warn: 'WARN', fail: 'FAIL', inconclusive: '  ? ', skipped: 'skip' };
 
 function formatModel(m: TrainJsonModel, cwd: string, report?: TrainReport): string {
   const lines = [`${m.name} (line ${m.line}): ${m.built === 'failed' ? 'not trained' : `built ${m.built}`}` +
-    (report?.backend ? `, ${report.backend} backend, ${(report.elapsedMs / 1000).toFixed(1)} s` : '')];
+    (report?.backend ? `, ${report.backend} backend, ${(report.elapsedMs / 1000).toFixed(1)} s of ${report.budgetSeconds} s` : '') +
+    (report && report.built !== 'failed' ? `, ${report.seeds} seed${report.seeds === 1 ? '' : 's'}` : '')];
   if (m.reason) lines.push(`  reason: ${m.reason}`);
   const from = m.dataFrom?.source === 'reglintrc' ? ` (train.data in ${path.relative(cwd, m.dataFrom.configFile) || m.dataFrom.configFile})` : '';
   if (report?.data) {
     const d = report.data;
-    lines.push(`  data: ${path.relative(cwd, d.file) || d.file}${from}, ${d.rows} rows (${d.train} train, ${d.val} validation), ` +
+    lines.push(`  data: ${path.relative(cwd, d.file) || d.file}${from}, ${d.rows} rows (${d.train} train, ${d.val} validation per seed), ` +
       `${d.features.length} feature column${d.features.length === 1 ? '' : 's'}, label ${d.label}`);
   } else if (m.dataFrom?.source === 'reglintrc' && m.dataFrom.file === SYNTHETIC_DATA) {
     lines.push(`  data: synthetic${from}`);
+  } else if (report && report.built !== 'failed') {
+    lines.push('  data: synthetic (pass --data <file> for the overfitting verdict on your data)');
   }
   for (const c of m.checks) {
-    lines.push(`  ${MARK[c.verdict]}  ${c.id}: ${c.message}`);
-    if (c.curves && c.curves.train.length > 1) {
-      lines.push(`        train ${c.curves.train.map((v) => v.toPrecision(3)).join(' ')}`);
-      if (c.curves.val.length) lines.push(`        val   ${c.curves.val.map((v) => v.toPrecision(3)).join(' ')}`);
+    lines.push(`  ${MARK[c.verdict]}  ${c.id}${c.outcome ? ` [${c.outcome}]` : ''}: ${c.message}`);
+    if (c.id === 'what-if' && c.remedies?.length) {
+      for (const e of c.remedies) {
+        lines.push(`        ${e.rank ? `${e.rank}.` : '-'} ${e.description}: ` + (e.notMeasured ? `not measured (${e.notMeasured})`
+          : `val loss ${signedPct(e.valLossChange)} ± ${Math.round(100 * e.valLossChangeSd)}% (best ${signedPct(e.bestValLossChange)}), ${e.claim === 'none' ? 'no clear change' : e.claim}`));
+      }
     }
   }
+  const curve = report?.curves?.baseline[0];
+  if (curve) {
+    const every = Math.max(1, Math.ceil(curve.val.length / 12));
+    const pick = (v: number[]) => v.filter((_, i) => i % every === 0 || i === v.length - 1).map((x) => x.toPrecision(3)).join(' ');
+    lines.push(`  curves (seed 1, every ${Math.round((every * (curve.steps[1] - curve.steps[0] || 1)) / curve.stepsPerEpoch * 10) / 10} epochs):`,
+      `        train ${pick(curve.train)}`, `        val   ${pick(curve.val)}`);
+  }
   return lines.join('\n') + '\n';
+}
+
+function signedPct(x: number): string {
+  return `${x >= 0 ? '+' : '−'}${Math.abs(Math.round(100 * x))}%`;
 }
 
 interface DataChoice {

@@ -14,7 +14,11 @@ import { removeUnusedDirective } from './removeUnusedDirective';
 import { rewriteRegularizer } from './rewriteRegularizer';
 import { setRecurrentDropout } from './setRecurrentDropout';
 import { editsConflict, sameEdit } from './textEdits';
-import { resolveFixSettings, type Fix, type FixSettings, type TextEdit } from './types';
+import { resolveFixSettings, type Fix, type FixSettings, type RegularizationFix, type TextEdit } from './types';
+
+const REGULARIZATION: ReadonlyMap<Remedy, RegularizationFix> = new Map<Remedy, RegularizationFix>([
+  [insertDropout, 'dropout'], [addL2Regularizer, 'l2'], [insertBatchNormalization, 'batchNormalization'], [setRecurrentDropout, 'rnnDropout'],
+]);
 
 /** Remedies that add a layer after the one found, at the code that adds it here. */
 const INSERTING_REMEDIES: ReadonlySet<Remedy> = new Set([insertDropout, insertBatchNormalization]);
@@ -93,12 +97,13 @@ function* proposedFixes(ctx: FixContext, finding: Finding): Generator<Omit<Fix, 
     const proposed = remedy(ctx, finding);
     const edits = proposed && normalizeEdits(proposed.edits, ctx.text.length);
     if (!proposed || !edits) continue;
-    yield { title: proposed.title, ruleId: finding.ruleId, edits };
+    const kind = REGULARIZATION.get(remedy);
+    yield { title: proposed.title, ruleId: finding.ruleId, edits, ...(kind ? { remedy: kind } : {}) };
   }
 }
 
-function withPreferred({ title, ruleId, edits }: Omit<Fix, 'isPreferred'>, isPreferred: boolean): Fix {
-  return { title, ruleId, isPreferred, edits };
+function withPreferred({ title, ruleId, edits, remedy }: Omit<Fix, 'isPreferred'>, isPreferred: boolean): Fix {
+  return { title, ruleId, isPreferred, edits, ...(remedy ? { remedy } : {}) };
 }
 
 /** Sorted, duplicates merged; undefined when edits overlap or leave the text. */

@@ -17,7 +17,12 @@ export interface Fix {
   isPreferred: boolean;
   /** Non-overlapping edits, to be applied together. */
   edits: TextEdit[];
+  /** For regularization fixes: which one (what the sanity-train's what-if measures under the same name). */
+  remedy?: RegularizationFix;
 }
+
+/** The regularization quick fixes, by the names the sanity-train's what-if uses. */
+export type RegularizationFix = 'dropout' | 'l2' | 'batchNormalization' | 'rnnDropout';
 
 /** `reglint.fix.*` settings (package.json contributes them; the defaults are DESIGN.md §3's). */
 export interface FixSettings {

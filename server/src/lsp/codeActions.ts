@@ -26,7 +26,9 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ModelGraph } from '../analysis/modelGraph';
 import { fixAll, fixesFor, preferredFixFor, suppressionFix, type FixSettings, type TextEdit } from '../fixes';
+import { measuredFixesFor, type MeasuredRemedy } from '../fixes/measuredFixes';
 import { lintText, type LintMessage, type LintOptions, type LintResult } from '../lint/lintText';
 import { UNUSED_DIRECTIVE_RULE_ID } from '../lint/suppressions';
 import type { ServerCommands } from './commands';
@@ -55,6 +57,11 @@ export interface CodeActionDeps {
   commands: ServerCommands;
   logger: Logger;
   optionsFor(uri: string): Promise<FixOptions>;
+  /**
+   * The remedies a fresh sanity-train measured for the model holding this layer (graph
+   * index), ranked; undefined when there is no result or the model changed since.
+   */
+  measuredRemedies?(uri: string, text: string, graph: ModelGraph, layer: number): MeasuredRemedy[] | undefined;
 }
 
 /** `data` of a fix-all action whose edit is left for codeAction/resolve. */
@@ -126,7 +133,7 @@ export class CodeActionProvider {
     // The settings may have taken a while: work on the text as it is now, consistently.
     const current = this.deps.documents.get(textDocument.uri);
     if (!current) return [];
-    const snapshot = new Snapshot(current, options, this.deps.logger, this.cache);
+    const snapshot = new Snapshot(current, options, this.deps.logger, this.cache, this.deps.measuredRemedies);
 
     const only = context.only;
     const wants = (kind: string) => !only || only.some(o => kind === o || kind.startsWith(`${o}.`));
@@ -190,6 +197,9 @@ export class CodeActionProvider {
   }
 }
 
+/** Rules whose fixes the sanity-train's what-if measures. */
+const MEASURED_RULES = new Set(['dense-unregularized', 'conv-unregularized', 'recurrent-unregularized']);
+
 /** One entry: the text, file name and options last linted, the result, whether fix-all has work. */
 class LintCache {
   private entry: { text: string; fileName: string; optionsKey: string; result: LintResult; anyFixable?: boolean } | undefined;
@@ -216,6 +226,7 @@ class Snapshot {
     private readonly options: FixOptions,
     private readonly logger: Logger,
     private readonly cache: LintCache,
+    private readonly measured?: CodeActionDeps['measuredRemedies'],
   ) {
     this.text = document.getText();
     this.fileName = fileNameOf(document);
@@ -241,7 +252,13 @@ class Snapshot {
   quickFixes(message: LintMessage, diagnostic: Diagnostic, documentChanges: boolean): CodeAction[] {
     const graph = this.lint()!.graph;
     const actions: CodeAction[] = [];
-    const fixes = this.guard(`fixes for ${message.ruleId}`, [], () => fixesFor(this.text, graph, message, this.options.fixSettings));
+    // After a sanity-train on the user's data, the regularization fixes follow what it measured.
+    const measured = message.layer !== undefined && MEASURED_RULES.has(message.ruleId)
+      ? this.guard('measured remedies', undefined, () => this.measured?.(this.document.uri, this.text, graph, message.layer!))
+      : undefined;
+    const fixes = this.guard(`fixes for ${message.ruleId}`, [], () => measured?.length
+      ? measuredFixesFor(this.text, graph, message, this.options.fixSettings, measured)
+      : fixesFor(this.text, graph, message, this.options.fixSettings));
     for (const fix of fixes) {
       const action: CodeAction = {
         title: fix.title,

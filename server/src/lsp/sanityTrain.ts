@@ -31,9 +31,11 @@ import type { DocumentStore } from './documentStore';
 import { filePathOf } from './fileUri';
 import type { GraphCache } from './graphCache';
 import { describeError, type Logger } from './logger';
+import type { MeasuredRemedy } from '../fixes/measuredFixes';
 import {
   currentDiagnostics,
   definitionRange,
+  findModel,
   modelFingerprint,
   occurrenceOf,
   storeResult,
@@ -155,6 +157,28 @@ export class SanityTrainService {
     }
   }
 
+  /**
+   * The what-if's ranked remedies for the model holding `layer` (a graph index), when that
+   * model's last run measured them on the user's data and its text has not changed since.
+   */
+  measuredRemedies(uri: string, text: string, graph: ModelGraph, layer: number): MeasuredRemedy[] | undefined {
+    const stored = this.results.get(uri);
+    if (!stored) return undefined;
+    const top = graph.layers[layer]?.wrappedBy ?? layer;
+    for (const result of stored.values()) {
+      const model = findModel(graph, result.modelName, result.occurrence);
+      if (!model || !model.layers.includes(top)) continue;
+      if (modelFingerprint(text, graph, model) !== result.fingerprint) return undefined;
+      const effects = result.report.checks.find(c => c.id === 'what-if')?.remedies ?? [];
+      const ranked = effects.filter(e => e.rank !== undefined && !e.notMeasured);
+      return ranked.length ? ranked.map(e => ({
+        kind: e.kind, rank: e.rank!, claim: e.claim, valLossChange: e.valLossChange, valLossChangeSd: e.valLossChangeSd, seeds: e.seeds,
+        ...(e.strength !== undefined ? { strength: e.strength } : {}),
+      })) : undefined;
+    }
+    return undefined;
+  }
+
   /** The document closed: stop its runs, forget its results. */
   forget(uri: string): void {
     for (const [key, run] of this.running) if (key.startsWith(`${uri}#`)) run.controller.abort();
@@ -220,6 +244,7 @@ export class SanityTrainService {
       budgetSeconds: params.budgetSeconds ?? settings.budgetSeconds,
       whatIf: whatIfFromFix(settings.fix),
     };
+    if (settings.samples) request.samples = settings.samples;
     // The data chosen for this model, else .reglintrc.json's, else reglint.train.data (./trainingData.ts).
     const data = this.deps.trainingData.dataFor(params.uri, model.name, settings, trusted);
     const dataFile = dataFileOf(data);
@@ -239,7 +264,7 @@ export class SanityTrainService {
     const started = Date.now();
     try {
       if (notTrainedReason) {
-        report = { model: model.name, built: 'failed', reason: notTrainedReason, seed: request.seed ?? 1, budgetSeconds: request.budgetSeconds ?? 10, elapsedMs: 0, whatIfChanges: [], checks: [] };
+        report = { model: model.name, built: 'failed', reason: notTrainedReason, seed: request.seed ?? 1, seeds: 0, budgetSeconds: request.budgetSeconds ?? 10, elapsedMs: 0, whatIfChanges: [], checks: [] };
       } else {
         const tracker = new ProgressTracker();
         const done = runSanityTrain(request, {
@@ -307,21 +332,19 @@ interface ProgressSink {
   done(message: string): void;
 }
 
-/** Epoch progress of the parallel jobs → one message and an overall percentage. */
+/** Progress of the parallel jobs → one message, and the share of the budget used as the percentage. */
 class ProgressTracker {
-  private readonly jobs = new Map<string, { epoch: number; epochs: number }>();
+  private last = 0;
 
   update(p: TrainProgress): string {
-    this.jobs.set(p.job, { epoch: p.epoch, epochs: p.epochs });
-    return `${p.job} epoch ${p.epoch}/${p.epochs}: train loss ${p.trainLoss.toFixed(4)}, val loss ${p.valLoss.toFixed(4)}`;
+    this.last = Math.max(this.last, p.budgetMs > 0 ? p.elapsedMs / p.budgetMs : 0);
+    const what = p.job === 'what-if' && p.remedy ? `what-if ${p.remedy}` : p.job;
+    return `${what} seed ${p.seedIndex + 1} epoch ${Math.round(p.epoch)}: train loss ${p.trainLoss.toFixed(4)}, val loss ${p.valLoss.toFixed(4)}`;
   }
 
   percentage(): number {
-    // baseline, what-if and random-labels run 12 epochs each; count the ones not seen yet as 0.
-    const expected = Math.max(this.jobs.size, 2);
-    let sum = 0;
-    for (const j of this.jobs.values()) sum += j.epochs > 0 ? j.epoch / j.epochs : 0;
-    return Math.min(99, Math.round((100 * sum) / expected));
+    // Runs stop when their curves have said enough, so elapsed time over the budget is the honest measure.
+    return Math.min(99, Math.round(100 * this.last));
   }
 }
 

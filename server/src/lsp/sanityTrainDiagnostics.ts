@@ -93,6 +93,8 @@ export interface ReportContext {
 const SEVERITY: Record<CheckResult['verdict'], DiagnosticSeverity | undefined> = {
   fail: DiagnosticSeverity.Error,
   warn: DiagnosticSeverity.Warning,
+  // Shown, so the user reads what would settle it (e.g. a larger budget).
+  inconclusive: DiagnosticSeverity.Information,
   pass: undefined,
   skipped: undefined,
 };
@@ -148,17 +150,15 @@ export function reportDiagnostics(report: TrainReport, ctx: ReportContext): Diag
 }
 
 export function summaryMessage(report: TrainReport): string {
-  const verdicts = report.checks.map(c => `${c.id} ${c.verdict}`).join(', ');
+  const verdicts = report.checks.map(c => `${c.id} ${c.verdict}${c.outcome && c.outcome !== 'inconclusive' ? ` (${c.outcome})` : ''}`).join(', ');
   const how = [
     `built ${report.built}`,
     report.backend ? `${report.backend} backend` : undefined,
-    `${(report.elapsedMs / 1000).toFixed(1)} s`,
-    `seed ${report.seed}`,
-    report.data ? `data ${baseName(report.data.file)} (${report.data.train} train / ${report.data.val} validation rows)` : 'synthetic data',
+    `${(report.elapsedMs / 1000).toFixed(1)} s of ${report.budgetSeconds} s`,
+    `seed ${report.seed}${report.seeds > 1 ? ` (+${report.seeds - 1} more on their own splits)` : ''}`,
+    report.data ? `data ${baseName(report.data.file)} (${report.data.train} train / ${report.data.val} validation rows per seed)` : 'synthetic data: choose a data file for the overfitting verdict',
   ].filter(Boolean).join(', ');
-  const gap = report.checks.find(c => c.id === 'generalization-gap');
-  const ratio = typeof gap?.metrics.ratio === 'number' ? `; final val/train ${gap.metrics.ratio.toFixed(1)}` : '';
-  return `sanity-train of ${report.model}: ${verdicts}${ratio} (${how})${report.backendNote ? `; ${report.backendNote}` : ''}`;
+  return `sanity-train of ${report.model}: ${verdicts} (${how})${report.backendNote ? `; ${report.backendNote}` : ''}`;
 }
 
 function baseName(file: string): string {

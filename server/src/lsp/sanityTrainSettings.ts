@@ -18,6 +18,8 @@ export interface TrainSettings {
   data?: string;
   features?: string[];
   label?: string;
+  /** Synthetic training samples (no data file). */
+  samples?: number;
   /** The quick fixes' values (`reglint.fix.*`): the what-if applies them exactly. */
   fix: FixSettings;
 }
@@ -52,6 +54,10 @@ export function normalizeTrainSettings(raw: unknown, logger?: Logger): TrainSett
     if (names.length) settings.features = names;
   } else if (features !== undefined && features !== null) warn('features', features, 'is not a list of column names');
   if (typeof t.label === 'string' && t.label.trim() !== '') settings.label = t.label.trim();
+  if (t.samples !== undefined && t.samples !== null) {
+    if (typeof t.samples === 'number' && Number.isInteger(t.samples) && t.samples >= 8 && t.samples <= 20000) settings.samples = t.samples;
+    else warn('samples', t.samples, 'is not an integer from 8 to 20000');
+  }
   settings.fix = normalizeFixSettings(raw);
   return settings;
 }

@@ -84,6 +84,8 @@ export function startServer(connection: Connection): void {
       const lintOptions = { rules: documentSettings.rules, crossFile: crossFile.forDepth(documentSettings.crossFileDepth) };
       return { enabled: documentSettings.enable, lintOptions, fixSettings: documentSettings.fix };
     },
+    // Called only once requests flow, after sanityTrain below exists.
+    measuredRemedies: (uri, text, graph, layer) => sanityTrain.measuredRemedies(uri, text, graph, layer),
   });
 
   async function validate(uri: string, isCurrent: () => boolean): Promise<void> {

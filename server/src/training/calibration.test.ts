@@ -1,6 +1,8 @@
-// Calibration: on models built so the answer is known, the verdicts are right and the
-// same for 5 seeds. Real training, through the runner's workers. Set
-// REGLINT_CALIBRATION_OUT=<file> to write the measured numbers as a markdown table.
+// Calibration of the data-independent checks: on models built so the answer is known, the
+// verdicts are right and the same for 5 seeds, on synthetic data. Real training, through
+// the runner's workers. (The overfitting verdict needs the user's data: its outcomes are
+// tested in outcomes.test.ts and measured against converged training by bench:verdicts.)
+// Set REGLINT_CALIBRATION_OUT=<file> to write the measured numbers as a markdown table.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import type { CheckResult, JobName } from './checks/types';
@@ -27,28 +29,28 @@ describe('calibration (5 seeds)', function () {
     if (out) fs.writeFileSync(out, ['| model | seed | check | verdict | numbers |', '|---|---|---|---|---|', ...rows].join('\n') + '\n');
   });
 
-  it('a wide MLP on a small noisy set overfits, and dropout shrinks its gap', async () => {
+  it('a wide MLP on synthetic data gets no overfitting verdict: that needs the user\'s data', async () => {
     for (const seed of SEEDS) {
       const c = await checksFor(CALIBRATION.wideMlp(), seed, ['baseline', 'what-if']);
       const g = c['generalization-gap'], w = c['what-if'];
-      rows.push(`| wideMlp | ${seed} | generalization-gap | ${g.verdict} | val/train ${n(g.metrics.ratio, 1)}, GL ${n(g.metrics.gl, 0)}, val turned up at ${g.metrics.valTurnedUpAtEpoch} |`);
-      rows.push(`| wideMlp | ${seed} | what-if | ${w.verdict} | gap shrink ${n(100 * (w.metrics.gapShrink as number), 0)}%, val loss ${n(100 * (w.metrics.valLossChange as number), 0)}%, what-if val/train ${n(w.metrics.whatIfRatio, 1)} |`);
-      assert.strictEqual(g.verdict, 'warn', g.message);
-      assert.strictEqual(w.verdict, 'pass', w.message);
-      assert.ok((w.metrics.gapShrink as number) >= 0.3, w.message);
-      assert.ok((w.metrics.whatIfRatio as number) < 12, w.message);
+      rows.push(`| wideMlp | ${seed} | generalization-gap | ${g.verdict} | ${g.message.slice(0, 40)}… |`);
+      assert.strictEqual(g.verdict, 'skipped', g.message);
+      assert.strictEqual(g.outcome, undefined);
+      assert.match(g.message, /^needs your data/);
+      assert.strictEqual(w.verdict, 'skipped', w.message);
+      assert.match(w.message, /needs your data/);
     }
   });
 
-  it('a small regularized model is not reported', async () => {
+  it('a small regularized model is not reported, and nothing is left for the what-if', async () => {
     for (const seed of SEEDS) {
       const c = await checksFor(CALIBRATION.smallRegularized(), seed, ['fit-one-batch', 'baseline', 'random-labels']);
-      rows.push(`| smallRegularized | ${seed} | generalization-gap | ${c['generalization-gap'].verdict} | val/train ${n(c['generalization-gap'].metrics.ratio)} |`);
       rows.push(`| smallRegularized | ${seed} | memorization | ${c.memorization.verdict} | random-label train loss ${n(100 * (c.memorization.metrics.randomFit as number), 0)}% of chance |`);
-      for (const id of ['fit-one-batch', 'generalization-gap', 'memorization', 'divergence']) {
+      for (const id of ['fit-one-batch', 'memorization', 'divergence', 'dead-relu']) {
         assert.strictEqual(c[id].verdict, 'pass', `${id}: ${c[id].message}`);
       }
       assert.strictEqual(c['what-if'].verdict, 'skipped');
+      assert.match(c['what-if'].message, /nothing to try/);
     }
   });
 

@@ -1,75 +1,183 @@
 // The checks are pure functions of the runs: verdicts and messages from made-up curves.
 import * as assert from 'assert';
-import { generalizationLoss, trainingProgress, turnUpEpoch } from './checks/curveStats';
+import { curveNoise, smooth, summarizeCurve } from './checks/curveStats';
 import { evaluateDivergence } from './checks/divergence';
 import { evaluateGeneralizationGap } from './checks/generalizationGap';
 import { evaluateMemorization } from './checks/memorization';
-import type { Runs } from './checks/types';
+import type { RemedyRuns, Runs, SeedRun } from './checks/types';
+import { evaluateUnderfitting } from './checks/underfitting';
 import { evaluateWhatIf } from './checks/whatIf';
+import type { Remedy } from './remedies';
+import { Rng } from './rng';
+import { clearSign, pctSpread } from './spread';
+import { stopRule } from './stopping';
 import type { TrainRun } from './trainRun';
 
+/** A run evaluated every 2 steps (1 step per epoch... ×2), curves as given. */
 function run(train: number[], val: number[], extra: Partial<TrainRun> = {}): TrainRun {
+  const steps = train.map((_, i) => 2 * (i + 1));
   return {
-    epochsPlanned: train.length, epochsRun: train.length, initial: { train: 2.3, val: 2.3 }, curves: { train, val },
-    score: { train: 1, val: 0.5 }, msPerEpoch: 10, ...extra,
+    epochsPlanned: 10000, epochsRun: steps.at(-1)! / 2, stepsPlanned: 20000, stepsRun: steps.at(-1)!, stepsPerEpoch: 2,
+    initial: { train: 2.3, val: 2.3 }, curves: { train, val }, steps,
+    score: { train: 1, val: 0.5 }, msPerStep: 1, msPerEpoch: 2, ...extra,
   };
 }
 
 function runs(extra: Partial<Runs>): Runs {
   return {
-    task: { kind: 'multiclass', units: 10, loss: 'categoricalCrossentropy', activation: 'softmax', sparse: false },
-    whatIfChanges: [], errors: {}, chanceLoss: 2.3, ...extra,
+    task: { kind: 'regression', units: 1, loss: 'meanSquaredError', activation: 'linear', sparse: false },
+    baselines: [], yardsticks: [0, 1, 2].map(() => ({ chance: 1, linear: 0.8 })), remedies: [], synthetic: false,
+    budget: { seconds: 10, workers: 2, startupMs: 500 },
+    whatIfChanges: [], errors: {}, chanceLoss: 1, ...extra,
   };
 }
 
+/** A deterministic wiggle, so curves have noise but tests stay exact. */
+const wiggle = (i: number, seed: number, size: number) => size * Math.sin(1.7 * i + seed);
+
+/** Val falls to `floor` at eval `turn`, then rises by `rise` per eval; train keeps falling. */
+function overfitting(seed: number, n = 80, turn = 20, rise = 0.01): TrainRun {
+  const val = Array.from({ length: n }, (_, i) => (i < turn ? 0.9 - (0.6 * i) / turn : 0.3 + rise * (i - turn)) + wiggle(i, seed, 0.004));
+  const train = Array.from({ length: n }, (_, i) => 0.9 * Math.exp(-i / 15) + 0.01);
+  return run(train, val, { stopped: 'turned' });
+}
+
+/** Val and train fall to a plateau and stay there. */
+function settling(seed: number, n = 100, floor = 0.4): TrainRun {
+  const val = Array.from({ length: n }, (_, i) => floor + 0.5 * Math.exp(-i / 8) + wiggle(i, seed, 0.003));
+  const train = Array.from({ length: n }, (_, i) => floor - 0.05 + 0.5 * Math.exp(-i / 8));
+  return run(train, val, { stopped: 'converged' });
+}
+
+const seeds = (make: (k: number) => TrainRun): SeedRun[] => [0, 1, 2].map((k) => ({ seedIndex: k, run: make(k) }));
+
 describe('curve statistics', () => {
-  it('GL(t), P_k and the epoch where validation loss turned up', () => {
-    assert.deepStrictEqual(generalizationLoss([1, 0.5, 0.75]).map((v) => Math.round(v)), [0, 0, 50]);
-    assert.strictEqual(Math.round(trainingProgress([1, 1, 1, 1, 1])), 0);
-    assert.strictEqual(Math.round(trainingProgress([2, 1, 1, 1, 1])), 200);
-    assert.strictEqual(turnUpEpoch([0.5, 0.41, 0.6, 0.93]), 2);
-    assert.strictEqual(turnUpEpoch([0.5, 0.41, 0.40]), undefined);
-    assert.strictEqual(turnUpEpoch([0.5, 0.41, 0.42]), undefined, 'within the 5% tolerance');
+  it('smooths with a trailing mean, and measures noise around the local trend (not the trend)', () => {
+    assert.deepStrictEqual(smooth([1, 3, 5, 7], 3), [2, 3, 5, 6]);
+    const line = Array.from({ length: 200 }, (_, i) => 1 - i / 300);
+    assert.ok(curveNoise(line) < 1e-12, 'a straight line has no noise');
+    const rng = new Rng(3);
+    const noisy = line.map((v) => v + 0.01 * rng.normal());
+    assert.ok(Math.abs(curveNoise(noisy) - 0.01) < 0.0025, String(curveNoise(noisy)));
+  });
+
+  it('summarizes the best point, the rise (relative and in noise units) and the training plateau', () => {
+    const r = overfitting(0);
+    const s = summarizeCurve(r.steps, r.curves.train, r.curves.val);
+    assert.ok(s.bestIndex >= 19 && s.bestIndex <= 23, String(s.bestIndex));
+    assert.ok(s.relRise > 1.5 && s.riseZ > 100, JSON.stringify(s));
+    assert.ok(s.trainFall > 0.5);
+  });
+
+  it('the stopping rule stops at a clear turn, and otherwise waits as long again as the minimum took', () => {
+    const h = (r: TrainRun, n: number) => ({ steps: r.steps.slice(0, n), train: r.curves.train.slice(0, n), val: r.curves.val.slice(0, n), stepsPerEpoch: 2 });
+    const o = overfitting(1);
+    assert.strictEqual(stopRule(2)(h(o, 22)), undefined, 'minimum at eval ~20: no material rise yet');
+    assert.strictEqual(stopRule(2)(h(o, 30)), 'turned');
+    const slow = settling(4, 100);
+    assert.strictEqual(stopRule(2)(h(slow, 50)), undefined, 'reached its floor near eval 40: not patient at 50');
+    assert.strictEqual(stopRule(2)(h(slow, 100)), 'converged');
+    const rule = stopRule(2);
+    const flat = run(Array(60).fill(0.3).map((v, i) => v + wiggle(i, 2, 0.0001)), Array(60).fill(0.5).map((v, i) => v + wiggle(i, 3, 0.002)));
+    assert.strictEqual(rule(h(flat, 60)), 'converged');
+  });
+
+  it('a change is claimed only when every seed agrees and it exceeds the spread', () => {
+    assert.strictEqual(clearSign([-0.2, -0.18, -0.22], 0.02), -1);
+    assert.strictEqual(clearSign([-0.2, 0.01, -0.22], 0.02), 0, 'one seed disagrees');
+    assert.strictEqual(clearSign([-0.01, -0.012, -0.011], 0.02), 0, 'too small to act on');
+    assert.strictEqual(clearSign([-0.02, -0.3, -0.01], 0.02), 0, 'mean within the spread');
+    assert.strictEqual(pctSpread([-0.2, -0.18, -0.22]), '−20% ± 2%');
   });
 });
 
-describe('check verdicts', () => {
-  const overfit = run([1, 0.5, 0.2, 0.1, 0.05], [0.6, 0.41, 0.5, 0.7, 0.93]);
-  const healthy = run([1, 0.8, 0.7, 0.65, 0.6], [1, 0.85, 0.75, 0.7, 0.68]);
-
-  it('generalization-gap warns above the calibrated ratio, with the numbers in the message', () => {
-    const r = evaluateGeneralizationGap(runs({ baseline: overfit }));
+describe('generalization-gap and underfitting', () => {
+  it('overfits when the seeds rise materially, with the rise and its spread in the message', () => {
+    const r = evaluateGeneralizationGap(runs({ baselines: seeds((k) => overfitting(k, 80, 20, 0.01 + 0.001 * k)) }));
     assert.strictEqual(r.verdict, 'warn');
-    assert.strictEqual(r.metrics.valTurnedUpAtEpoch, 2);
-    assert.match(r.message, /val loss rose from 0\.41 to 0\.93 after epoch 2 while train loss fell to 0\.05/);
-    assert.strictEqual(evaluateGeneralizationGap(runs({ baseline: healthy })).verdict, 'pass');
+    assert.strictEqual(r.outcome, 'overfits');
+    assert.match(r.message, /^overfits: validation loss rose \+\d+% ± \d+% over 3 seeds from its minimum near epoch \d+/);
   });
 
-  it('generalization-gap is skipped, not judged, when the budget cut the run short', () => {
-    const r = evaluateGeneralizationGap(runs({ baseline: run([1, 0.5], [1, 1], { epochsPlanned: 12, stopped: 'budget' }) }));
-    assert.strictEqual(r.verdict, 'skipped');
-    assert.match(r.message, /only 2 of 12 epochs/);
-  });
-
-  it('what-if reports the gap shrink and the validation loss change', () => {
-    const whatIf = run([1, 0.7, 0.6, 0.55, 0.5], [0.6, 0.5, 0.5, 0.55, 0.6]);
-    const r = evaluateWhatIf(runs({ baseline: overfit, whatIf, whatIfChanges: [{ label: 'dense_1', description: 'dropout(0.5) after dense_1' }] }));
+  it('fits when every seed settles below the yardsticks, and says how it compares with them', () => {
+    const r = evaluateGeneralizationGap(runs({ baselines: seeds((k) => settling(k)) }));
+    assert.strictEqual(r.outcome, 'fits', r.message);
     assert.strictEqual(r.verdict, 'pass');
-    assert.match(r.message, /^with dropout\(0\.5\) after dense_1 the gap shrinks by 89% \(0\.88 → 0\.10\); val loss 0\.93 → 0\.60 \(-35%\)$/);
-    assert.strictEqual(r.related?.[0].label, 'dense_1');
+    assert.match(r.message, /^fits: validation loss settled at 0\.4\d* ± [\d.e-]+ over 3 seeds \(best validation loss .* vs chance 1\.00, linear model 0\.80\)/);
+    assert.strictEqual(evaluateUnderfitting(runs({ baselines: seeds((k) => settling(k)) })).verdict, 'pass');
   });
 
-  it('divergence fails on NaN and on a loss far above chance, warns on a spike', () => {
+  it('a model no better than the linear model underfits, and never reads "no overfitting"', () => {
+    const r = runs({ baselines: seeds((k) => settling(k, 100, 0.79)) });
+    const gap = evaluateGeneralizationGap(r);
+    assert.strictEqual(gap.outcome, 'underfits');
+    assert.strictEqual(gap.verdict, 'skipped');
+    const u = evaluateUnderfitting(r);
+    assert.strictEqual(u.verdict, 'warn');
+    assert.match(u.message, /^learns nothing a linear model does not/);
+    const above = evaluateUnderfitting(runs({ baselines: seeds((k) => settling(k, 100, 1.1)) }));
+    assert.match(above.message, /^learns nothing: .* not clearly below chance/);
+    for (const c of [gap, u, above]) assert.doesNotMatch(c.message, /no overfitting/);
+  });
+
+  it('is inconclusive, with the budget that would settle it, when the runs were still improving', () => {
+    const falling = (k: number) => run(Array.from({ length: 30 }, (_, i) => 1 - i / 40), Array.from({ length: 30 }, (_, i) => 1 - i / 50 + wiggle(i, k, 0.001)), { stopped: 'budget', stepsPlanned: 20000 });
+    const r = evaluateGeneralizationGap(runs({ baselines: seeds(falling) }));
+    assert.strictEqual(r.verdict, 'inconclusive');
+    assert.strictEqual(r.outcome, 'inconclusive');
+    assert.match(r.message, /still improving .*needs ~\d+ s: run with a budget of \d+ s/);
+    assert.strictEqual(typeof r.metrics.neededBudgetSeconds, 'number');
+  });
+
+  it('says the overfitting verdict needs data when the data was synthetic', () => {
+    const r = evaluateGeneralizationGap(runs({ synthetic: true, baselines: seeds((k) => overfitting(k)) }));
+    assert.strictEqual(r.verdict, 'skipped');
+    assert.match(r.message, /^needs your data/);
+  });
+});
+
+describe('what-if', () => {
+  const remedy = (id: string, description: string): Remedy => ({ id, kind: 'dropout', settings: {}, description, configured: id === 'dropout-0.5' });
+  const remedyRuns = (id: string, make: (k: number) => TrainRun): RemedyRuns => ({ remedy: remedy(id, id), seeds: seeds(make) });
+
+  it('ranks the remedies by final validation loss and claims only clear changes', () => {
+    const r = evaluateWhatIf(runs({
+      baselines: seeds((k) => overfitting(k)),
+      remedies: [
+        remedyRuns('dropout-0.5', (k) => settling(k, 100, 0.32)),
+        remedyRuns('l2-0.0001', (k) => overfitting(k + 5)),
+        remedyRuns('dropout-0.2', (k) => settling(k, 100, 0.45)),
+      ],
+    }));
+    assert.strictEqual(r.verdict, 'pass');
+    const ids = r.remedies!.map((e) => `${e.id}:${e.claim}`);
+    assert.deepStrictEqual(ids, ['dropout-0.5:better', 'dropout-0.2:better', 'l2-0.0001:none']);
+    assert.strictEqual(r.metrics.bestRemedy, 'dropout-0.5');
+    assert.ok((r.metrics.valLossChange as number) < -0.3);
+    assert.match(r.message, /^best remedy measured: dropout-0\.5, val loss −\d+% ± \d+% over 3 seeds/);
+  });
+
+  it('reports remedies the budget left unmeasured, and needs data on synthetic runs', () => {
+    const r = evaluateWhatIf(runs({
+      baselines: seeds((k) => overfitting(k)),
+      remedies: [{ remedy: remedy('dropout-0.5', 'dropout-0.5'), seeds: [], notMeasured: 'needs ~4 s per seed, 1 s were left' }],
+    }));
+    assert.strictEqual(r.verdict, 'inconclusive');
+    assert.match(r.remedies![0].notMeasured!, /needs ~4 s/);
+    assert.strictEqual(evaluateWhatIf(runs({ synthetic: true, remedies: [remedyRuns('dropout-0.5', settling)] })).verdict, 'skipped');
+  });
+});
+
+describe('other checks on step-counted runs', () => {
+  it('divergence fails on NaN and on a loss far above chance', () => {
     assert.strictEqual(evaluateDivergence(runs({ baseline: run([1, NaN], [1, NaN], { stopped: 'nonfinite' }) })).verdict, 'fail');
-    const high = evaluateDivergence(runs({ userOptimizer: run([13.7, 13.7], [14, 14]), userOptimizerSpec: { name: 'sgd', learningRate: 50 } }));
+    const high = evaluateDivergence(runs({ chanceLoss: 2.3, userOptimizer: run([13.7, 13.7], [14, 14]), userOptimizerSpec: { name: 'sgd', learningRate: 50 } }));
     assert.strictEqual(high.verdict, 'fail');
     assert.match(high.message, /with sgd\(50\): training loss rose from 2\.30 to 13\.70/);
-    assert.strictEqual(evaluateDivergence(runs({ baseline: run([4, 1.5, 1], [4, 2, 1]) })).verdict, 'warn');
-    assert.strictEqual(evaluateDivergence(runs({ baseline: healthy })).verdict, 'pass');
   });
 
   it('memorization compares the random-label fit with chance level', () => {
-    assert.strictEqual(evaluateMemorization(runs({ randomLabels: run([0.1], [2.5], { epochsPlanned: 1 }) })).verdict, 'warn');
-    assert.strictEqual(evaluateMemorization(runs({ randomLabels: run([2.2], [2.4], { epochsPlanned: 1 }) })).verdict, 'pass');
+    assert.strictEqual(evaluateMemorization(runs({ randomLabels: run([0.1], [2.5], { epochsPlanned: 1, epochsRun: 1 }) })).verdict, 'warn');
+    assert.strictEqual(evaluateMemorization(runs({ randomLabels: run([2.2], [2.4], { epochsPlanned: 1, epochsRun: 1 }) })).verdict, 'pass');
   });
 });

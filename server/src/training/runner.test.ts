@@ -17,18 +17,46 @@ function small(): ModelSpec {
 describe('runSanityTrain (worker threads)', function () {
   this.timeout(60000);
 
-  it('runs every check in two workers and reports progress per epoch', async () => {
+  it('on synthetic data: runs what does not depend on the data, says the rest needs data, reports progress', async () => {
     const progress: TrainProgress[] = [];
     const r = await runSanityTrain({ spec: small(), seed: 1, budgetSeconds: 30 }, { onProgress: (p) => progress.push(p) });
     assert.strictEqual(r.built, 'static', r.reason);
-    assert.deepStrictEqual(r.checks.map((c) => c.id), ['fit-one-batch', 'generalization-gap', 'memorization', 'what-if', 'divergence', 'dead-relu']);
-    assert.ok(r.checks.every((c) => c.verdict !== 'skipped'), JSON.stringify(r.checks.map((c) => [c.id, c.message])));
-    const gap = r.checks[1];
-    assert.strictEqual(gap.curves?.train.length, 12);
-    assert.ok(progress.some((p) => p.job === 'baseline' && p.epoch === 12));
-    assert.ok(progress.some((p) => p.job === 'what-if'));
+    assert.deepStrictEqual(r.checks.map((c) => c.id), ['fit-one-batch', 'generalization-gap', 'underfitting', 'memorization', 'what-if', 'divergence', 'dead-relu']);
+    const byId = Object.fromEntries(r.checks.map((c) => [c.id, c]));
+    for (const id of ['generalization-gap', 'underfitting', 'what-if']) {
+      assert.strictEqual(byId[id].verdict, 'skipped', id);
+      assert.match(byId[id].message, /needs your data/, id);
+    }
+    for (const id of ['fit-one-batch', 'memorization', 'divergence', 'dead-relu']) assert.notStrictEqual(byId[id].verdict, 'skipped', `${id}: ${byId[id].message}`);
+    assert.strictEqual(r.seeds, 1);
+    assert.strictEqual(r.curves?.baseline[0].val.length, 12, 'a fixed 12-epoch run on synthetic data');
+    assert.ok(progress.some((p) => p.job === 'baseline' && p.epoch > 0 && p.budgetMs === 30000));
     assert.deepStrictEqual(r.whatIfChanges.map((c) => c.description), ['dropout(0.5) after dense_1']);
     assert.ok(['wasm', 'cpu'].includes(r.backend!));
+  });
+
+  it('on the user\'s data: three seeds on their own splits, remedies ranked, curves per seed', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reglint-runner-data-'));
+    try {
+      const file = path.join(dir, 'rows.csv');
+      const lines = ['x1,x2,x3,x4,x5,x6,x7,x8,x9,x10,x11,x12,x13,x14,x15,x16,y'];
+      for (let i = 0; i < 120; i++) {
+        const x = Array.from({ length: 16 }, (_, j) => Math.sin(i * 1.3 + j * 0.7));
+        lines.push([...x.map((v) => v.toFixed(4)), String((i * 7) % 3)].join(','));
+      }
+      fs.writeFileSync(file, lines.join('\n'));
+      const r = await runSanityTrain({ spec: small(), seed: 1, budgetSeconds: 60, data: { file } });
+      assert.strictEqual(r.built, 'static', r.reason);
+      assert.strictEqual(r.seeds, 3);
+      assert.strictEqual(r.curves?.baseline.length, 3);
+      assert.deepStrictEqual(r.curves!.baseline.map((c) => c.seedIndex), [0, 1, 2]);
+      const gap = r.checks.find((c) => c.id === 'generalization-gap')!;
+      assert.ok(['overfits', 'fits', 'underfits', 'inconclusive'].includes(gap.outcome!), gap.message);
+      const w = r.checks.find((c) => c.id === 'what-if')!;
+      assert.deepStrictEqual(w.remedies!.map((e) => e.id).sort(), ['dropout-0.2', 'dropout-0.5', 'l2-0.0001', 'l2-0.01']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('keeps the calling thread responsive while training', async () => {
@@ -53,7 +81,7 @@ describe('runSanityTrain (worker threads)', function () {
     const a = await runSanityTrain({ spec: small(), seed: 7, jobs, budgetSeconds: 30 });
     const b = await runSanityTrain({ spec: small(), seed: 7, jobs, budgetSeconds: 30 });
     const c = await runSanityTrain({ spec: small(), seed: 8, jobs, budgetSeconds: 30 });
-    const curves = (r: typeof a) => r.checks.find((x) => x.id === 'generalization-gap')!.curves;
+    const curves = (r: typeof a) => r.curves?.baseline[0];
     assert.ok(curves(a)?.val.length === 12);
     assert.deepStrictEqual(curves(a), curves(b));
     assert.notDeepStrictEqual(curves(a), curves(c));
@@ -136,7 +164,7 @@ describe('runSanityTrain (worker threads)', function () {
       const r = await runSanityTrain({ builder: { fileName: file, text, modelName: 'buildModel' }, trusted: true, budgetSeconds: 30, jobs: ['fit-one-batch', 'baseline', 'user-optimizer'] });
       assert.strictEqual(r.built, 'builder', r.reason);
       assert.ok(fs.existsSync(marker));
-      assert.strictEqual(r.checks.find((c) => c.id === 'generalization-gap')!.verdict, 'pass');
+      assert.strictEqual(r.checks.find((c) => c.id === 'dead-relu')!.verdict, 'pass');
       assert.match(r.checks.find((c) => c.id === 'divergence')!.message, /adam\(0\.01\)/);
     });
   });

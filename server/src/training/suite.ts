@@ -1,38 +1,63 @@
-// The sanity-train suite as jobs (each a training run) and checks (pure functions of
-// the runs). Jobs run in workers, possibly two at once; checks run wherever the
-// results meet.
+// The sanity-train suite as jobs (each one training run) and checks (pure functions of
+// the runs). Jobs run in workers, two at once; the runner decides which job comes next
+// (runner.ts); checks run wherever the results meet.
 import { buildModel } from './buildModel';
+import { measureBaselines } from './baselines';
 import { evaluateDeadRelu } from './checks/deadRelu';
 import { evaluateDivergence } from './checks/divergence';
 import { evaluateFitOneBatch, runFitOneBatch, type FitOneBatchRun } from './checks/fitOneBatch';
 import { evaluateGeneralizationGap } from './checks/generalizationGap';
 import { evaluateMemorization } from './checks/memorization';
 import type { CheckResult, JobName, Runs } from './checks/types';
+import { evaluateUnderfitting } from './checks/underfitting';
 import { evaluateWhatIf } from './checks/whatIf';
 import { makeData, shuffleTargets, sliceData, type Dataset } from './data';
 import { chanceLoss } from './losses';
 import type { ModelSpec } from './modelSpec';
 import type { OptimizerSpec } from './optimizer';
 import { RECIPE } from './recipe';
+import { applyRemedy, type Remedy } from './remedies';
 import { subSeed } from './rng';
+import { stopRule } from './stopping';
 import { inferTask, type Task } from './task';
 import type { Tf } from './tf';
-import { trainRun, type EpochInfo, type TrainRun } from './trainRun';
-import { applyWhatIf, type WhatIfSettings } from './whatIf';
+import { trainRun, type EvalInfo, type TrainRun } from './trainRun';
 import { userDatasets, type UserDataSummary, type UserTable } from './userData';
+
+/** One train/validation split with its yardsticks (chance and a linear model on the same split). */
+export interface SeedSplit {
+  train: Dataset;
+  val: Dataset;
+  /** Validation loss of the best constant prediction and of the linear baseline (undefined: not applicable). */
+  chance: number;
+  linear?: number;
+}
 
 export interface Prepared {
   spec: ModelSpec;
   task: Task;
+  /** The first split (fit-one-batch, memorization and the user-optimizer run use it). */
   train: Dataset;
   val: Dataset;
+  /** One split per seed: the user's rows reshuffled (each seed holds out different rows); synthetic data: one. */
+  splits: SeedSplit[];
+  /** Chance-level loss on the first split's training rows. */
   chanceLoss: number;
   /** Set when the user's data replaced the synthetic data. */
   data?: UserDataSummary;
+  /** Why there is no linear baseline, when there is none. */
+  linearNote?: string;
 }
 
-/** Builds the model once to learn its output, then makes the seeded data. */
-export function prepare(tf: Tf, spec: ModelSpec, seed: number, userTable?: UserTable): Prepared {
+export interface PrepareOptions {
+  /** The user's table; without it the data is synthetic. */
+  table?: UserTable;
+  /** Synthetic training samples (reglint.train.samples; default RECIPE.nTrain). */
+  samples?: number;
+}
+
+/** Builds the model once to learn its output, then makes the seeded data and the per-seed splits. */
+export function prepare(tf: Tf, spec: ModelSpec, seed: number, opts: PrepareOptions = {}): Prepared {
   const { model } = buildModel(tf, spec);
   const shape = model.outputs[0].shape;
   model.dispose();
@@ -42,18 +67,30 @@ export function prepare(tf: Tf, spec: ModelSpec, seed: number, userTable?: UserT
   }
   const task = inferTask(spec, shape[1]);
   if ('error' in task) throw new Error(task.error);
-  if (userTable) {
-    const user = userDatasets(userTable, spec, task, subSeed(seed, 0));
-    return { spec, task, train: user.train, val: user.val, chanceLoss: chanceLoss(task, user.train.y, user.train.n), data: user.summary };
-  }
-  const all = makeData(spec, task, {
-    n: RECIPE.nTrain + RECIPE.nVal, seed: subSeed(seed, 0), noise: RECIPE.noise, labelNoise: RECIPE.labelNoise,
-  });
-  const train = sliceData(all, 0, RECIPE.nTrain);
-  return {
-    spec, task, train, val: sliceData(all, RECIPE.nTrain, all.n),
-    chanceLoss: chanceLoss(task, train.y, train.n),
+  const tokens = spec.inputDtype === 'int32';
+  const withBaselines = (train: Dataset, val: Dataset): SeedSplit & { note?: string } => {
+    const b = measureBaselines(task, train, val, tokens);
+    return { train, val, chance: b.chance.valLoss, linear: b.linear?.valLoss, note: b.linearNote };
   };
+  if (opts.table) {
+    const table = opts.table;
+    const splits = RECIPE.seeds.map((_, k) => {
+      const user = userDatasets(table, spec, task, subSeed(seed + k, 0));
+      return { ...withBaselines(user.train, user.val), summary: user.summary };
+    });
+    const first = splits[0];
+    return {
+      spec, task, train: first.train, val: first.val, splits: splits.map(({ summary: _, note: __, ...s }) => s),
+      chanceLoss: chanceLoss(task, first.train.y, first.train.n), data: first.summary, linearNote: first.note,
+    };
+  }
+  const nTrain = opts.samples ?? RECIPE.nTrain;
+  const all = makeData(spec, task, {
+    n: nTrain + RECIPE.nVal, seed: subSeed(seed, 0), noise: RECIPE.noise, labelNoise: RECIPE.labelNoise,
+  });
+  const train = sliceData(all, 0, nTrain), val = sliceData(all, nTrain, all.n);
+  const { note, ...split } = withBaselines(train, val);
+  return { spec, task, train, val, splits: [split], chanceLoss: chanceLoss(task, train.y, train.n), linearNote: note };
 }
 
 /** The user's optimizer when it differs from the recipe's, else undefined. */
@@ -65,34 +102,78 @@ export function userOptimizer(spec: ModelSpec): OptimizerSpec | undefined {
   return o.name.toLowerCase() === r.name && (o.learningRate ?? r.learningRate) === r.learningRate ? undefined : o;
 }
 
+/** What the model is trained with: its compiled optimizer when known (what the user gets), else the recipe's. */
+export function trainingOptimizer(spec: ModelSpec): OptimizerSpec {
+  return userOptimizer(spec) ?? RECIPE.optimizer;
+}
+
+/** One job: a training run of the model (or of a remedy) on one seed's split. */
+export interface JobSpec {
+  name: JobName;
+  /** Which seed (and split) of RECIPE.seeds. */
+  seedIndex: number;
+  /** For 'what-if': the remedy to train. */
+  remedy?: Remedy;
+  /** For 'what-if': exactly this many steps (its seed's baseline run's length), compared at equal steps. */
+  maxSteps?: number;
+}
+
+export function jobKey(j: JobSpec): string {
+  return `${j.name}${j.remedy ? `:${j.remedy.id}` : ''}#${j.seedIndex}`;
+}
+
 export interface JobOptions {
   seed: number;
   deadline?: number;
-  whatIf?: WhatIfSettings;
-  onEpoch?: (e: EpochInfo) => void;
+  onEval?: (e: EvalInfo) => void;
 }
 
 export type JobResult = TrainRun | FitOneBatchRun;
 
-export async function runJob(tf: Tf, p: Prepared, job: JobName, opts: JobOptions): Promise<JobResult> {
-  const seed = subSeed(opts.seed, 1);
-  const base = {
-    epochs: RECIPE.epochs, batchSize: RECIPE.batchSize, optimizer: RECIPE.optimizer, seed,
-    deadline: opts.deadline, onEpoch: opts.onEpoch,
+/**
+ * Steps between evaluations: about two per epoch, and at least 4 steps (an evaluation is a
+ * forward pass over up to 256 training and all validation rows, a few steps' worth; the
+ * curve needs resolution, not every step).
+ */
+export function evalCadence(trainRows: number): number {
+  return Math.max(4, Math.ceil(Math.ceil(trainRows / RECIPE.batchSize) / 2));
+}
+
+/** The step cap of a baseline or remedy run (the stopping rule or the budget usually ends it first). */
+export function stepCap(trainRows: number): number {
+  const perEpoch = Math.ceil(trainRows / RECIPE.batchSize);
+  return Math.min(RECIPE.maxSteps, Math.max(RECIPE.maxEpochs * perEpoch, RECIPE.minStepCap));
+}
+
+export async function runJob(tf: Tf, p: Prepared, job: JobSpec, opts: JobOptions): Promise<JobResult> {
+  const k = job.seedIndex;
+  const split = p.splits[k] ?? p.splits[0];
+  const seed = subSeed(opts.seed + k, 1);
+  const every = evalCadence(split.train.n);
+  const judged = {
+    batchSize: RECIPE.batchSize, optimizer: trainingOptimizer(p.spec), seed, deadline: opts.deadline, onEval: opts.onEval,
+    maxSteps: stepCap(split.train.n), evalEvery: every, stopRule: stopRule(every),
   };
-  switch (job) {
+  const fixed = { batchSize: RECIPE.batchSize, optimizer: RECIPE.optimizer, seed, deadline: opts.deadline, onEval: opts.onEval };
+  switch (job.name) {
     case 'fit-one-batch':
       return runFitOneBatch(tf, p.spec, p.task, sliceData(p.train, 0, RECIPE.fitOneBatch.batch), seed, opts.deadline);
     case 'baseline':
-      return trainRun(tf, p.spec, p.task, p.train, p.val, { ...base, deadRelu: true });
-    case 'what-if':
-      return trainRun(tf, applyWhatIf(p.spec, opts.whatIf).spec, p.task, p.train, p.val, base);
+      // Synthetic data answers only what does not depend on the data (dead units, divergence): a short fixed run.
+      if (!p.data) return trainRun(tf, p.spec, p.task, split.train, split.val, { ...fixed, optimizer: judged.optimizer, epochs: RECIPE.epochs, deadRelu: true });
+      return trainRun(tf, p.spec, p.task, split.train, split.val, { ...judged, deadRelu: k === 0 });
+    case 'what-if': {
+      if (!job.remedy) throw new Error('a what-if job needs a remedy');
+      // As long as its seed's baseline ran, no stopping rule: both are compared at the same step.
+      const { stopRule: _, ...sameLength } = judged;
+      return trainRun(tf, applyRemedy(p.spec, job.remedy), p.task, split.train, split.val, job.maxSteps ? { ...sameLength, maxSteps: job.maxSteps } : judged);
+    }
     case 'random-labels':
-      return trainRun(tf, p.spec, p.task, shuffleTargets(p.train, subSeed(opts.seed, 2)), p.val, { ...base, measureAtEndOnly: true });
+      return trainRun(tf, p.spec, p.task, shuffleTargets(p.train, subSeed(opts.seed, 2)), p.val, { ...fixed, epochs: RECIPE.epochs, measureAtEndOnly: true });
     case 'user-optimizer': {
       const optimizer = userOptimizer(p.spec);
       if (!optimizer) throw new Error('no user optimizer that differs from the recipe');
-      return trainRun(tf, p.spec, p.task, p.train, p.val, { ...base, optimizer, epochs: RECIPE.divergenceEpochs });
+      return trainRun(tf, p.spec, p.task, p.train, p.val, { ...fixed, optimizer, epochs: RECIPE.divergenceEpochs });
     }
   }
 }
@@ -102,13 +183,16 @@ export function evaluateAll(runs: Runs): CheckResult[] {
   const results = [
     evaluateFitOneBatch(runs),
     evaluateGeneralizationGap(runs),
+    evaluateUnderfitting(runs),
     evaluateMemorization(runs),
     evaluateWhatIf(runs),
     evaluateDivergence(runs),
     evaluateDeadRelu(runs),
   ];
-  // The gap verdict carries the what-if's outcome, as users read it in one place.
-  const gap = results[1], whatIf = results[3];
-  if (gap.verdict === 'warn' && whatIf.verdict !== 'skipped') gap.message += `; ${whatIf.message}`;
+  // The gap verdict carries the what-if's best remedy, as users read it in one place.
+  const gap = results[1], whatIf = results[4];
+  if (gap.metrics.outcome === 'overfits' && whatIf.verdict !== 'skipped' && typeof whatIf.metrics.bestRemedy === 'string') {
+    gap.message += `; ${whatIf.metrics.summary}`;
+  }
   return results;
 }

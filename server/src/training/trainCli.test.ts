@@ -55,13 +55,40 @@ describe('reglint train (CLI)', function () {
     assert.strictEqual(json.models.length, 1);
     const m = json.models[0];
     assert.deepStrictEqual([m.name, m.line, m.built], ['model', 3, 'static']);
-    assert.deepStrictEqual(m.checks.map((x) => x.id), ['fit-one-batch', 'generalization-gap', 'memorization', 'what-if', 'divergence', 'dead-relu']);
+    assert.deepStrictEqual(m.checks.map((x) => x.id), ['fit-one-batch', 'generalization-gap', 'underfitting', 'memorization', 'what-if', 'divergence', 'dead-relu']);
     for (const x of m.checks) {
-      assert.ok(['pass', 'warn', 'fail', 'skipped'].includes(x.verdict));
+      assert.ok(['pass', 'warn', 'fail', 'inconclusive', 'skipped'].includes(x.verdict));
       assert.strictEqual(typeof x.message, 'string');
       assert.strictEqual(typeof x.metrics, 'object');
     }
-    assert.strictEqual(m.checks[1].curves?.train.length, 12);
+    // No data file: the overfitting verdict says it needs data, in JSON as in text.
+    assert.strictEqual(m.checks[1].verdict, 'skipped');
+    assert.match(m.checks[1].message, /^needs your data/);
+    assert.strictEqual(m.seeds, 1);
+    assert.strictEqual(m.budgetSeconds, 30);
+  });
+
+  it('with --data: the outcome, its seeds and the measured remedies, in JSON and in text', async () => {
+    const rows = ['a,b,c,d,e,f,g,h,y'];
+    for (let i = 0; i < 90; i++) {
+      const x = Array.from({ length: 8 }, (_, j) => Math.sin(i * (0.37 + 0.11 * j) + j));
+      rows.push([...x.map((v) => v.toFixed(3)), String(x[0] + x[1] > 0.5 ? 2 : x[0] + x[1] > -0.5 ? 1 : 0)].join(','));
+    }
+    fs.writeFileSync(path.join(dir, 'rows.csv'), rows.join('\n'));
+    const c = capture(dir);
+    const code = await runTrainCli(['ok.ts', '--format', 'json', '--data', 'rows.csv', '--budget', '60'], c.io);
+    const m = (JSON.parse(c.out()) as TrainJson).models[0];
+    // Exit 1 only for a failing check (warnings and inconclusive answers do not count).
+    assert.strictEqual(code, m.checks.some((x) => x.verdict === 'fail') ? 1 : 0, c.err());
+    assert.strictEqual(m.seeds, 3);
+    const gap = m.checks.find((x) => x.id === 'generalization-gap')!;
+    assert.ok(['overfits', 'fits', 'underfits', 'inconclusive'].includes(gap.outcome!), gap.message);
+    assert.ok(m.checks.find((x) => x.id === 'what-if')!.remedies!.length >= 2);
+    const t = capture(dir);
+    await runTrainCli(['ok.ts', '--data', 'rows.csv', '--budget', '60'], t.io);
+    assert.match(t.out(), new RegExp(`generalization-gap \\[${gap.outcome}\\]: `));
+    assert.match(t.out(), /data: rows\.csv, 90 rows \(67 train, 23 validation per seed\)/);
+    assert.match(t.out(), /curves \(seed 1, every [\d.]+ epochs\):/);
   });
 
   it('exits 1 when a check fails, and prints text by default', async () => {

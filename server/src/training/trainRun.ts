@@ -1,35 +1,61 @@
-// One training run: a fixed number of epochs on seeded data, measuring train and
-// validation data loss in inference mode after every epoch. The time budget only caps
-// the run (it stops early and says so): curves are compared at equal epochs.
+// One training run, counted in optimizer steps: shuffled mini-batches (a new seeded order
+// every epoch, the last batch partial, as model.fit does), train and validation data loss
+// measured in inference mode every `evalEvery` steps, and an optional stopping rule that
+// ends the run once the validation curve has said what it will say. Steps go through the
+// model's own compiled train function (what fit() calls per batch: the same loss,
+// regularization penalties and optimizer) without fit()'s per-batch callbacks and
+// bookkeeping, which cost more than the step itself for small models (docs/training.md).
 import { buildModel } from './buildModel';
 import type { Dataset } from './data';
 import { dataLoss, fitScore } from './losses';
 import type { ModelSpec } from './modelSpec';
 import { makeOptimizer, type OptimizerSpec } from './optimizer';
-import { withSeededMathRandom } from './rng';
+import { Rng, withSeededMathRandom } from './rng';
 import type { Task } from './task';
 import type { LayersModel, Tensor, Tf } from './tf';
 
-export interface EpochInfo {
+/** What the stopping rule sees after each evaluation. */
+export interface RunHistory {
+  /** Optimizer steps at each evaluation. */
+  steps: number[];
+  train: number[];
+  val: number[];
+  stepsPerEpoch: number;
+}
+
+/** Why a run ended. */
+export type StopReason = 'max-steps' | 'budget' | 'nonfinite' | 'turned' | 'converged';
+
+export interface EvalInfo {
+  step: number;
+  maxSteps: number;
+  /** Completed epochs, fractional. */
   epoch: number;
-  epochs: number;
   trainLoss: number;
   valLoss: number;
 }
 
 export interface RunOptions {
-  epochs: number;
   batchSize: number;
   optimizer: OptimizerSpec;
-  /** Seed for weight init, dropout masks and shuffling. */
+  /** Seed for weight init, dropout masks and the batch order. */
   seed: number;
-  /** Wall-clock limit (Date.now() value): the run stops before an epoch that would pass it. */
+  /** Length of the run: `maxSteps` optimizer steps, or `epochs` passes over the training set. */
+  maxSteps?: number;
+  epochs?: number;
+  /** Steps between evaluations (default: one epoch). */
+  evalEvery?: number;
+  /** Called after each evaluation; a reason ends the run there. */
+  stopRule?: (h: RunHistory) => StopReason | undefined;
+  /** Wall-clock limit (Date.now() value): the run stops at the first step past it. */
   deadline?: number;
-  onEpoch?: (e: EpochInfo) => void;
+  onEval?: (e: EvalInfo) => void;
   /** Measure dead ReLU units on the validation inputs at the end. */
   deadRelu?: boolean;
-  /** Measure losses only after the last epoch (curves then hold one point): half the cost. */
+  /** Measure losses only after the last step (curves then hold one point). */
   measureAtEndOnly?: boolean;
+  /** Training rows whose loss is measured at each evaluation (default 256; 0 = all). */
+  trainEvalRows?: number;
 }
 
 export interface DeadReluLayer {
@@ -41,18 +67,27 @@ export interface DeadReluLayer {
 }
 
 export interface TrainRun {
+  /** Whole epochs the run was planned for / ran (steps / steps per epoch, rounded down). */
   epochsPlanned: number;
   epochsRun: number;
-  /** Why the run ended early, if it did. */
-  stopped?: 'budget' | 'nonfinite';
+  stepsPlanned: number;
+  stepsRun: number;
+  stepsPerEpoch: number;
+  /** Why the run ended before its planned length, if it did. */
+  stopped?: Exclude<StopReason, 'max-steps'>;
   /** Data loss before any training. */
   initial: { train: number; val: number };
+  /** Data loss at each evaluation, and the optimizer step it was taken at. */
   curves: { train: number[]; val: number[] };
+  steps: number[];
   /** Accuracy (classification) or R^2 (regression) at the end. */
   score: { train: number; val: number };
+  msPerStep: number;
   msPerEpoch: number;
   deadRelu?: DeadReluLayer[];
 }
+
+const DEFAULT_TRAIN_EVAL_ROWS = 256;
 
 export async function trainRun(
   tf: Tf, spec: ModelSpec, task: Task, train: Dataset, val: Dataset, opts: RunOptions,
@@ -61,69 +96,84 @@ export async function trainRun(
     const { model, layers } = buildModel(tf, spec);
     const optimizer = makeOptimizer(tf, opts.optimizer);
     model.compile({ optimizer, loss: task.loss });
+    const step = trainFunction(model);
     const t = toTensors(tf, spec, train), v = toTensors(tf, spec, val);
-    // Train and validation inputs in one forward pass: RNNs pay per batch and time step.
-    const both = tf.concat([t.x, v.x]);
+    const evalRows = Math.min(train.n, opts.trainEvalRows === 0 ? train.n : opts.trainEvalRows ?? DEFAULT_TRAIN_EVAL_ROWS);
+    // Train rows (the first `evalRows`; the data is shuffled already) and validation inputs in
+    // one forward pass: RNNs pay per batch and time step.
+    const both = evalRows === train.n ? tf.concat([t.x, v.x]) : tf.concat([t.x.slice(0, evalRows), v.x]);
+    const trainY = train.y.subarray(0, (train.y.length / train.n) * evalRows);
+    const stepsPerEpoch = Math.ceil(train.n / opts.batchSize);
+    const maxSteps = opts.maxSteps ?? (opts.epochs ?? 1) * stepsPerEpoch;
+    const evalEvery = Math.max(1, opts.evalEvery ?? stepsPerEpoch);
+    const order = new Rng(opts.seed ^ 0x5bd1e995);
     try {
-      const measureBoth = () => {
+      const measure = () => {
         const pred = predict(tf, model, both, both.shape[0]);
         const k = pred.length / both.shape[0];
-        const pt = pred.subarray(0, train.n * k), pv = pred.subarray(train.n * k);
-        return [
-          { loss: dataLoss(task, pt, train.y, train.n), score: fitScore(task, pt, train.y, train.n) },
-          { loss: dataLoss(task, pv, val.y, val.n), score: fitScore(task, pv, val.y, val.n) },
-        ];
+        const pt = pred.subarray(0, evalRows * k), pv = pred.subarray(evalRows * k);
+        return {
+          train: { loss: dataLoss(task, pt, trainY, evalRows), score: fitScore(task, pt, trainY, evalRows) },
+          val: { loss: dataLoss(task, pv, val.y, val.n), score: fitScore(task, pv, val.y, val.n) },
+        };
       };
-      const [it, iv] = measureBoth();
-      const initial = { train: it.loss, val: iv.loss };
-      const curves = { train: [] as number[], val: [] as number[] };
+      const first = measure();
+      const initial = { train: first.train.loss, val: first.val.loss };
+      const history: RunHistory = { steps: [], train: [], val: [], stepsPerEpoch };
       let score = { train: NaN, val: NaN };
       let stopped: TrainRun['stopped'];
-      let epochsRun = 0;
+      let steps = 0;
+      let epochX: Tensor | undefined, epochY: Tensor | undefined;
       const start = Date.now();
-      for (let e = 0; e < opts.epochs; e++) {
-        // Stop before an epoch that cannot finish in time (the first epoch is slower:
-        // warm-up), and cut an epoch at the deadline; partial curves say so.
-        const perEpoch = e > 1 ? (Date.now() - start) / e : 0;
-        if (opts.deadline !== undefined && Date.now() + perEpoch > opts.deadline) {
-          stopped = 'budget';
-          break;
+      const record = () => {
+        const m = measure();
+        history.steps.push(steps);
+        history.train.push(m.train.loss);
+        history.val.push(m.val.loss);
+        score = { train: m.train.score, val: m.val.score };
+        opts.onEval?.({ step: steps, maxSteps, epoch: steps / stepsPerEpoch, trainLoss: m.train.loss, valLoss: m.val.loss });
+        if (!Number.isFinite(m.train.loss) || !Number.isFinite(m.val.loss)) return 'nonfinite' as const;
+        return opts.stopRule?.(history);
+      };
+      while (steps < maxSteps) {
+        const inEpoch = steps % stepsPerEpoch;
+        if (inEpoch === 0) {
+          tf.dispose([epochX, epochY]);
+          const idx = tf.tensor1d(Int32Array.from(order.permutation(train.n)), 'int32');
+          epochX = tf.gather(t.x, idx);
+          epochY = tf.gather(t.y, idx);
+          idx.dispose();
         }
-        let cut = false;
-        await model.fit(t.x, t.y, {
-          epochs: 1, batchSize: opts.batchSize, shuffle: true, verbose: 0,
-          callbacks: {
-            onBatchEnd: async () => {
-              if (opts.deadline !== undefined && Date.now() > opts.deadline) {
-                cut = true;
-                model.stopTraining = true;
-              }
-            },
-          },
+        const from = inEpoch * opts.batchSize, size = Math.min(opts.batchSize, train.n - from);
+        tf.tidy(() => {
+          step(epochX!.slice(from, size), epochY!.slice(from, size));
         });
-        if (cut) {
+        steps++;
+        if (opts.deadline !== undefined && Date.now() > opts.deadline) {
           stopped = 'budget';
           break;
         }
-        epochsRun++;
-        if (opts.measureAtEndOnly && e < opts.epochs - 1) continue;
-        const [mt, mv] = measureBoth();
-        curves.train.push(mt.loss);
-        curves.val.push(mv.loss);
-        score = { train: mt.score, val: mv.score };
-        opts.onEpoch?.({ epoch: e + 1, epochs: opts.epochs, trainLoss: mt.loss, valLoss: mv.loss });
-        if (!Number.isFinite(mt.loss) || !Number.isFinite(mv.loss)) {
-          stopped = 'nonfinite';
+        if (opts.measureAtEndOnly ? steps < maxSteps : steps % evalEvery !== 0 && steps < maxSteps) continue;
+        const reason = record();
+        if (reason && reason !== 'max-steps') {
+          stopped = reason;
           break;
         }
       }
+      tf.dispose([epochX, epochY]);
+      const elapsed = Date.now() - start;
       const run: TrainRun = {
-        epochsPlanned: opts.epochs,
-        epochsRun,
+        epochsPlanned: Math.floor(maxSteps / stepsPerEpoch),
+        epochsRun: Math.floor(steps / stepsPerEpoch),
+        stepsPlanned: maxSteps,
+        stepsRun: steps,
+        stepsPerEpoch,
         initial,
-        curves,
+        curves: { train: history.train, val: history.val },
+        steps: history.steps,
         score,
-        msPerEpoch: epochsRun ? (Date.now() - start) / epochsRun : 0,
+        msPerStep: steps ? elapsed / steps : 0,
+        msPerEpoch: steps ? (elapsed / steps) * stepsPerEpoch : 0,
       };
       if (stopped) run.stopped = stopped;
       if (opts.deadRelu) run.deadRelu = measureDeadRelu(tf, model, spec, layers, v.x);
@@ -134,6 +184,20 @@ export async function trainRun(
       optimizer.dispose();
     }
   });
+}
+
+type StepFunction = (x: Tensor, y: Tensor) => void;
+
+/**
+ * The compiled model's per-batch train function: fit()'s own step (loss, regularization
+ * penalties, optimizer) without its callbacks. A Sequential model keeps it on its inner model.
+ */
+function trainFunction(model: LayersModel): StepFunction {
+  const inner = (model.getClassName() === 'Sequential' ? (model as unknown as { model: LayersModel }).model : model) as unknown as {
+    makeTrainFunction(): (data: Tensor[]) => Tensor[];
+  };
+  const f = inner.makeTrainFunction();
+  return (x, y) => void f([x, y]);
 }
 
 export function toTensors(tf: Tf, spec: ModelSpec, d: Dataset): { x: Tensor; y: Tensor } {

@@ -13,6 +13,10 @@ export interface WhatIfSettings {
   rnnDropout?: number;
   /** Conv fix: an L2 kernel regularizer (default) or a batchNormalization after. */
   convFix?: 'l2' | 'batchNormalization';
+  /** Dense fix: a dropout layer after (default) or an L2 kernel regularizer (the other quick fix). */
+  denseFix?: 'dropout' | 'l2';
+  /** Recurrent fix: dropout/recurrentDropout (default) or L2 kernel and recurrent regularizers. */
+  recurrentFix?: 'dropout' | 'l2';
 }
 
 export interface WhatIfChange {
@@ -85,20 +89,22 @@ export function applyWhatIf(spec: ModelSpec, settings: WhatIfSettings = {}): Wha
     const w = weightedOf(l)!;
     const change = (description: string) =>
       changes.push({ label: l.label, graphIndex: l.graphIndex, line: l.line, description });
-    if (w.layerKind === 'dense') {
+    const addL2 = (keys: readonly string[]) => {
+      const config = { ...w.config };
+      for (const k of keys) config[k] = l2(factor);
+      layers.push(replaceWeighted(l, w, { ...w, config }));
+      change(`${keys.join('/')} l2(${factor}) on ${l.label}`);
+    };
+    if (w.layerKind === 'dense' && settings.denseFix === 'l2') addL2(primaryRegularizerKeys(w.factory));
+    else if (w.layerKind === 'recurrent' && settings.recurrentFix === 'l2') addL2(['kernelRegularizer', 'recurrentRegularizer']);
+    else if (w.layerKind === 'dense') {
       layers.push(l, layer('dropout', { rate }, `dropout(${rate}) after ${l.label}`));
       change(`dropout(${rate}) after ${l.label}`);
     } else if (w.layerKind === 'conv') {
       if (settings.convFix === 'batchNormalization') {
         layers.push(l, layer('batchNormalization', {}, `batchNormalization after ${l.label}`));
         change(`batchNormalization() after ${l.label}`);
-      } else {
-        const keys = primaryRegularizerKeys(w.factory);
-        const config = { ...w.config };
-        for (const k of keys) config[k] = l2(factor);
-        layers.push(replaceWeighted(l, w, { ...w, config }));
-        change(`${keys.join('/')} l2(${factor}) on ${l.label}`);
-      }
+      } else addL2(primaryRegularizerKeys(w.factory));
     } else {
       layers.push(replaceWeighted(l, w, { ...w, config: { ...w.config, dropout: rnn, recurrentDropout: rnn } }));
       change(`dropout/recurrentDropout ${rnn} on ${l.label}`);

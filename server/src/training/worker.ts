@@ -1,14 +1,17 @@
-// Training worker entry: runs jobs for one model and posts results. Runs as a
-// worker_threads Worker from out/ (tsc) or from the bundle (dist/trainWorker.js).
-// Everything that can go wrong here stays here: the runner sees messages or an exit.
+// Training worker entry: prepares one model and its data, then runs the jobs the runner
+// hands it one at a time and posts their results. Runs as a worker_threads Worker from out/
+// (tsc) or from the bundle (dist/trainWorker.js). Everything that can go wrong here stays
+// here: the runner sees messages or an exit.
 import { isMainThread, parentPort, workerData } from 'worker_threads';
 import { initBackend } from './backend';
-import type { JobName } from './checks/types';
-import { WORKER_MARK, type WorkerInput, type WorkerMessage } from './protocol';
-import { prepare, runJob, userOptimizer } from './suite';
+import { WORKER_MARK, type RunnerMessage, type WorkerInput, type WorkerMessage } from './protocol';
+import { jobKey, prepare, runJob } from './suite';
 import { loadTf } from './tf';
+import { threadCpuMs } from './threadCpu';
 import { readUserTable } from './userData';
-import { applyWhatIf } from './whatIf';
+
+/** Progress messages per job at most this often (a run may evaluate thousands of times). */
+const PROGRESS_MS = 200;
 
 function post(m: WorkerMessage): void {
   parentPort!.postMessage(m);
@@ -31,28 +34,39 @@ export async function workerMain(input: WorkerInput): Promise<void> {
       model.dispose();
     }
     if (!spec) throw new Error('no model to train');
-    const prepared = prepare(tf, spec, input.seed, input.data ? readUserTable(input.data) : undefined);
+    const prepared = prepare(tf, spec, input.seed, { table: input.data ? readUserTable(input.data) : undefined, samples: input.samples });
     post({
       type: 'ready', backend: backend.name, fallbackReason: backend.fallbackReason, spec, task: prepared.task,
-      chanceLoss: prepared.chanceLoss, data: prepared.data,
+      chanceLoss: prepared.chanceLoss, data: prepared.data, trainRows: prepared.train.n,
+      yardsticks: prepared.splits.map((s) => ({ chance: s.chance, linear: s.linear })), linearNote: prepared.linearNote,
+      startupCpuMs: threadCpuMs(),
     });
-    for (const job of input.jobs) {
-      // Builder mode learns the spec only here: skip runs that would change nothing.
-      if (job === 'what-if' && applyWhatIf(spec, input.whatIf).changes.length === 0) continue;
-      if (job === 'user-optimizer' && !userOptimizer(spec)) continue;
-      try {
-        const result = await runJob(tf, prepared, job, {
-          seed: input.seed,
-          deadline: job === 'fit-one-batch' ? input.fitOneBatchDeadline : input.deadline,
-          whatIf: input.whatIf,
-          onEpoch: (e) => post({ type: 'progress', job, ...e }),
-        });
-        post({ type: 'result', job, result });
-      } catch (e) {
-        post({ type: 'job-error', job: job as JobName, error: (e as Error).message });
+    parentPort!.on('message', (m: RunnerMessage) => {
+      if (m.type === 'stop') {
+        parentPort!.close();
+        return;
       }
-    }
-    post({ type: 'done' });
+      const { job, deadline } = m;
+      const key = jobKey(job);
+      let last = 0;
+      const cpu0 = threadCpuMs();
+      runJob(tf, prepared, job, {
+        seed: input.seed, deadline,
+        onEval: (e) => {
+          const now = Date.now();
+          if (now - last < PROGRESS_MS) return;
+          last = now;
+          post({ type: 'progress', key, job: job.name, seedIndex: job.seedIndex, remedy: job.remedy?.id, step: e.step, epoch: e.epoch, trainLoss: e.trainLoss, valLoss: e.valLoss });
+        },
+      }).then(
+        (result) => {
+          const cpu1 = threadCpuMs();
+          post({ type: 'result', key, result, ...(cpu0 !== undefined && cpu1 !== undefined ? { cpuMs: cpu1 - cpu0 } : {}) });
+        },
+        (e) => post({ type: 'job-error', key, error: (e as Error).message }),
+      ).finally(() => post({ type: 'idle' }));
+    });
+    post({ type: 'idle' });
   } catch (e) {
     post({ type: 'fatal', error: (e as Error).message });
   }

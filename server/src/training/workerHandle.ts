@@ -1,16 +1,15 @@
-// One training worker's life: start it with a heap limit, relay its progress, collect
-// its results, and end it on 'done', error, exit, cancel or the hard time limit.
-// Resolves in every case; what went wrong is in `fatal`.
+// One training worker's life: start it with a heap limit, hand it jobs while it asks for
+// them (`nextJob`), relay its progress, collect its results, and end it when there is
+// nothing left, on error, exit, cancel or the hard time limit. Resolves in every case;
+// what went wrong is in `fatal`.
 import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import type { FitOneBatchRun } from './checks/fitOneBatch';
-import type { JobName } from './checks/types';
-import type { WorkerInput, WorkerMessage } from './protocol';
+import type { RunnerMessage, WorkerInput, WorkerMessage } from './protocol';
 import type { RunHooks, TrainRequest } from './runner';
-import type { TrainRun } from './trainRun';
+import { jobKey, type JobResult, type JobSpec } from './suite';
 
-/** Extra wall time over the budget before a worker is killed: startup and the last epoch. */
+/** Extra wall time over the budget before a worker is killed: startup and the last evaluation. */
 export const GRACE_MS = 5000;
 
 /** worker.js beside this file (tsc output), else the bundle's trainWorker.js. */
@@ -20,17 +19,31 @@ export function defaultWorkerPath(): string {
   return fs.existsSync(tsc) ? tsc : path.join(__dirname, 'trainWorker.js');
 }
 
+export type Ready = Extract<WorkerMessage, { type: 'ready' }>;
+
+export interface WorkerEvents {
+  onReady(ready: Ready): void;
+  /**
+   * The next job for this worker; 'wait' when what is left waits for another worker's
+   * result (`retry` is then called once something arrives); undefined: nothing left (the
+   * worker is stopped).
+   */
+  nextJob(retry: () => void): { job: JobSpec; deadline: number } | 'wait' | undefined;
+  onResult(key: string, result: JobResult, wallMs: number, cpuMs?: number): void;
+  onJobError(key: string, error: string): void;
+  onProgress(m: Extract<WorkerMessage, { type: 'progress' }>): void;
+}
+
 export interface Outcome {
-  jobs: JobName[];
-  ready?: Extract<WorkerMessage, { type: 'ready' }>;
-  results: Map<JobName, TrainRun | FitOneBatchRun>;
-  errors: Map<JobName, string>;
+  ready?: Ready;
+  /** Keys of jobs it was given and did not finish. */
+  unfinished: Map<string, JobSpec>;
   fatal?: string;
   cancelled?: boolean;
 }
 
-export function runWorker(request: TrainRequest, input: WorkerInput, hooks: RunHooks, killAt: number): Promise<Outcome> {
-  const out: Outcome = { jobs: input.jobs, results: new Map(), errors: new Map() };
+export function runWorker(request: TrainRequest, input: WorkerInput, hooks: RunHooks, killAt: number, events: WorkerEvents): Promise<Outcome> {
+  const out: Outcome = { unfinished: new Map() };
   return new Promise((resolve) => {
     let worker: Worker;
     try {
@@ -46,6 +59,7 @@ export function runWorker(request: TrainRequest, input: WorkerInput, hooks: RunH
     }
     worker.stdout.resume();
     let settled = false;
+    let current: { key: string; started: number } | undefined;
     const finish = (fatal?: string) => {
       if (settled) return;
       settled = true;
@@ -65,22 +79,50 @@ export function runWorker(request: TrainRequest, input: WorkerInput, hooks: RunH
     };
     if (hooks.signal?.aborted) return onAbort();
     hooks.signal?.addEventListener('abort', onAbort);
+    const send = (m: RunnerMessage) => worker.postMessage(m);
+    const giveWork = (): void => {
+      if (settled) return;
+      const next = events.nextJob(giveWork);
+      if (next === 'wait') return;
+      if (!next) {
+        send({ type: 'stop' });
+        finish();
+        return;
+      }
+      const key = jobKey(next.job);
+      out.unfinished.set(key, next.job);
+      current = { key, started: Date.now() };
+      send({ type: 'job', ...next });
+    };
     const debug = process.env.REGLINT_TRAIN_DEBUG ? (m: string) => process.stderr.write(`[train ${Date.now() % 100000}] ${m}\n`) : undefined;
     worker.on('message', (m: WorkerMessage) => {
-      if (debug && m.type !== "progress") debug(`${input.jobs.join("+")}: ${m.type}${"job" in m ? ` ${m.job}` : ""}${m.type === "ready" ? ` ${m.backend}` : ""}`);
+      if (debug && m.type !== 'progress') debug(`${m.type}${'key' in m ? ` ${m.key}` : ''}${m.type === 'ready' ? ` ${m.backend}` : ''}`);
       switch (m.type) {
-        case 'ready': out.ready = m; break;
+        case 'ready':
+          out.ready = m;
+          events.onReady(m);
+          break;
+        case 'idle':
+          giveWork();
+          break;
         case 'progress':
           try {
-            hooks.onProgress?.({ job: m.job, epoch: m.epoch, epochs: m.epochs, trainLoss: m.trainLoss, valLoss: m.valLoss });
+            events.onProgress(m);
           } catch {
             // a failing progress callback must not stop training
           }
           break;
-        case 'result': out.results.set(m.job, m.result); break;
-        case 'job-error': out.errors.set(m.job, m.error); break;
-        case 'fatal': out.fatal = m.error; break;
-        case 'done': finish(); break;
+        case 'result':
+          out.unfinished.delete(m.key);
+          events.onResult(m.key, m.result, current?.key === m.key ? Date.now() - current.started : 0, m.cpuMs);
+          break;
+        case 'job-error':
+          out.unfinished.delete(m.key);
+          events.onJobError(m.key, m.error);
+          break;
+        case 'fatal':
+          finish(m.error);
+          break;
       }
     });
     worker.on('error', (e: Error & { code?: string }) =>
