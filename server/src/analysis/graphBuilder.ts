@@ -15,7 +15,7 @@ import type { TfjsResolver } from './tfjsBindings';
 interface ModelRecord extends ModelNode {
   layerSet: Set<number>;
   /** Layers the model ends with at some exit (sequential) or its outputs (functional). */
-  outputs: Set<number>;
+  outputLayers: Set<number>;
 }
 
 export class GraphBuilder {
@@ -29,6 +29,10 @@ export class GraphBuilder {
   private readonly prevUnknown = new Set<number>();
   private readonly applySites = new Map<number, LayerSite[]>();
   private readonly applyArgs = new Map<number, TensorRef[][]>();
+  /** Every application in the order met, and which application made a symbolic tensor value. */
+  private readonly applications = new Map<number, TensorRef[][]>();
+  private readonly tensorNodes = new WeakMap<object, { layer: number; node: number }>();
+  private readonly created = new Map<number, number>();
   private readonly inputs: InputNode[] = [];
   private readonly inputByCall = new Map<ts.CallExpression, number>();
   private readonly configs: ConfigEvaluator;
@@ -120,6 +124,28 @@ export class GraphBuilder {
     this.applyArgs.set(layer, seen);
   }
 
+  /** One `.apply()` of `layer` met by the flow; `result` is the tensor value it returns. */
+  noteApplication(layer: number, args: TensorRef[], result: object): void {
+    const list = this.applications.get(layer) ?? [];
+    list.push(args);
+    this.applications.set(layer, list);
+    this.tensorNodes.set(result, { layer, node: list.length - 1 });
+  }
+
+  /** Which application of which layer made this tensor value, if one did. */
+  nodeOfTensor(value: object): { layer: number; node: number } | undefined {
+    return this.tensorNodes.get(value);
+  }
+
+  /** A functional model's `inputs` or `outputs`, in the order written. */
+  noteModelTensors(model: number, key: 'inputs' | 'outputs', refs: TensorRef[]): void {
+    this.models[model][key] = refs;
+  }
+
+  noteCreated(layer: number): void {
+    this.created.set(layer, (this.created.get(layer) ?? 0) + 1);
+  }
+
   modelFor(node: ts.Node, style: ModelStyle, name: string, span: Span = spanOf(node)): number {
     const existing = this.modelByNode.get(node);
     if (existing !== undefined) return existing;
@@ -127,7 +153,7 @@ export class GraphBuilder {
     this.modelByNode.set(node, index);
     this.models.push({
       index, name, style, span, layers: [], complete: true,
-      layerSet: new Set(), outputs: new Set(),
+      layerSet: new Set(), outputLayers: new Set(),
     });
     return index;
   }
@@ -185,13 +211,13 @@ export class GraphBuilder {
 
   recordOutputs(model: number, outputs: Iterable<number | 'start' | 'unknown'>): void {
     const record = this.models[model];
-    for (const o of outputs) if (typeof o === 'number') record.outputs.add(o);
+    for (const o of outputs) if (typeof o === 'number') record.outputLayers.add(o);
   }
 
   /** Functional model: the layers reachable backwards from its outputs. */
   collectFunctionalModel(model: number): void {
     const record = this.models[model];
-    const stack = [...record.outputs];
+    const stack = [...record.outputLayers];
     const seen = new Set<number>();
     while (stack.length) {
       const layer = stack.pop()!;
@@ -213,8 +239,10 @@ export class GraphBuilder {
     }
     for (const layer of this.layers) this.finishLayer(layer);
     for (const layer of this.layers) this.inheritFromWrapper(layer);
-    const models = this.models.map(({ index, name, style, span, layers, complete, compile }): ModelNode =>
-      (compile ? { index, name, style, span, layers, complete, compile } : { index, name, style, span, layers, complete }));
+    const models = this.models.map(({ index, name, style, span, layers, complete, compile, inputs, outputs }): ModelNode => ({
+      index, name, style, span, layers, complete,
+      ...(compile ? { compile } : {}), ...(inputs ? { inputs } : {}), ...(outputs ? { outputs } : {}),
+    }));
     return inSourceOrder(models, this.layers, this.inputs);
   }
 
@@ -222,7 +250,7 @@ export class GraphBuilder {
     const index = layer.index;
     const next = [...(this.succ.get(index) ?? [])];
     const record = layer.model === null ? undefined : this.models[layer.model];
-    const isModelOutput = !!record && record.outputs.has(index);
+    const isModelOutput = !!record && record.outputLayers.has(index);
     if (isModelOutput) {
       const sureOfEnd = record.complete || record.style === 'functional';
       layer.isOutput = next.length === 0 && sureOfEnd ? true : UNKNOWN;
@@ -235,6 +263,10 @@ export class GraphBuilder {
     layer.prev = this.prevUnknown.has(index) ? UNKNOWN : [...(this.pred.get(index) ?? [])];
     const args = this.applyArgs.get(index);
     if (args) layer.applyArgs = args.length === 1 ? args[0] : UNKNOWN;
+    const applications = this.applications.get(index);
+    if (applications) layer.applications = applications;
+    const created = this.created.get(index);
+    if (created !== undefined) layer.created = created;
     const applies = this.applySites.get(index);
     if (applies?.length === 1) this.setSite(index, applies[0]);
     if (!layer.site) layer.site = { kind: 'other' };
@@ -263,17 +295,22 @@ function inSourceOrder(
   const newInput = new Map<number, number>(sortedInputs.map((input, i) => [input.index, i]));
   sortedInputs.forEach((input, i) => { input.index = i; });
   const mapRef = (ref: TensorRef): TensorRef => (ref === UNKNOWN ? ref
-    : { kind: ref.kind, index: ref.kind === 'layer' ? map(ref.index) : newInput.get(ref.index)! });
+    : ref.kind === 'layer' ? { ...ref, index: map(ref.index) } : { kind: ref.kind, index: newInput.get(ref.index)! });
   for (const layer of sorted) {
     layer.index = map(layer.index);
     if (Array.isArray(layer.applyArgs)) layer.applyArgs = layer.applyArgs.map(mapRef);
+    if (layer.applications) layer.applications = layer.applications.map((args) => args.map(mapRef));
     layer.next = mapList(layer.next);
     layer.prev = mapList(layer.prev);
     if (layer.wrappedBy !== null) layer.wrappedBy = map(layer.wrappedBy);
     if (typeof layer.inner === 'number') layer.inner = map(layer.inner);
     if (layer.config !== UNKNOWN && layer.config !== 'absent') remapLayerRefs(layer.config, map);
   }
-  for (const model of models) model.layers = model.layers.map(map);
+  for (const model of models) {
+    model.layers = model.layers.map(map);
+    if (model.inputs) model.inputs = model.inputs.map(mapRef);
+    if (model.outputs) model.outputs = model.outputs.map(mapRef);
+  }
   const sortedModels = [...models].sort((a, b) => a.span.start - b.span.start);
   const newModel = new Map<number, number>(sortedModels.map((m, i) => [m.index, i]));
   for (const model of sortedModels) model.index = newModel.get(model.index)!;

@@ -409,6 +409,7 @@ export class ModelFlow {
 
   private layerCall(call: ts.CallExpression, factory: string): FlowValue {
     const index = this.g.layerFor(call, factory);
+    this.g.noteCreated(index);
     // Layers nested in the config (wrappers) were registered by the config evaluator;
     // arguments are otherwise literal and carry no flow.
     return { t: 'layer', ids: [index] };
@@ -480,7 +481,9 @@ export class ModelFlow {
     for (const p of config.properties) {
       if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) continue;
       const value = ts.isPropertyAssignment(p) ? this.evaluate(p.initializer) : this.evaluate(p.name);
-      if (p.name.getText() !== 'outputs') continue;
+      const key = p.name.getText();
+      if (key === 'inputs' || key === 'outputs') this.g.noteModelTensors(model, key, tensorRefsOf(value, (v) => this.g.nodeOfTensor(v)));
+      if (key !== 'outputs') continue;
       const producers = producersOf(value);
       if (!producers) {
         this.g.markIncomplete(model);
@@ -562,10 +565,13 @@ export class ModelFlow {
     const producers = producersOf(input);
     if (!producers) this.escape(input);
     const statement = ts.isExpressionStatement(call.parent) || ts.isVariableDeclaration(call.parent) ? call.parent : undefined;
+    const result: FlowValue = { t: 'tensor', producers: receiver.ids };
+    const refs = tensorRefsOf(input, (v) => this.g.nodeOfTensor(v));
     for (const id of receiver.ids) {
       if (!producers) this.g.markPrevUnknown(id);
       else for (const p of producers) if (typeof p === 'number') this.g.connect(p, id);
-      this.g.noteApplyArgs(id, tensorRefsOf(input));
+      this.g.noteApplyArgs(id, refs.map(withoutNode));
+      if (receiver.ids.length === 1) this.g.noteApplication(id, refs, result);
       this.g.noteApplySite(id, {
         kind: 'apply',
         applyCall: spanOf(call),
@@ -573,7 +579,7 @@ export class ModelFlow {
         ...(statement ? { statement: spanOf(statement) } : {}),
       });
     }
-    return { t: 'tensor', producers: receiver.ids };
+    return result;
   }
 
   /** `list.forEach(cb)` / `list.map(cb)`: the callback runs as a loop body. */
@@ -681,14 +687,24 @@ export class ModelFlow {
   }
 }
 
-/** The `.apply()` argument as tensor references, one per argument tensor, in order. */
-function tensorRefsOf(value: FlowValue): TensorRef[] {
+/**
+ * The `.apply()` argument as tensor references, one per argument tensor, in order; a
+ * layer's output names the application that made it (`node`) when the flow knows it.
+ */
+function tensorRefsOf(value: FlowValue, nodeOf: (v: object) => { layer: number; node: number } | undefined): TensorRef[] {
   const items = value.t === 'array' ? value.items : [value];
   return items.map((item): TensorRef => {
     if (item.t !== 'tensor' || item.producers.length !== 1) return UNKNOWN;
     const p = item.producers[0];
-    return typeof p === 'number' ? { kind: 'layer', index: p } : { kind: 'input', index: Number(p.slice(6)) };
+    if (typeof p !== 'number') return { kind: 'input', index: Number(p.slice(6)) };
+    const made = nodeOf(item);
+    return made?.layer === p ? { kind: 'layer', index: p, node: made.node } : { kind: 'layer', index: p };
   });
+}
+
+/** applyArgs keep their one-application shape (no `node`). */
+function withoutNode(ref: TensorRef): TensorRef {
+  return ref !== UNKNOWN && ref.kind === 'layer' && ref.node !== undefined ? { kind: 'layer', index: ref.index } : ref;
 }
 
 function thisKey(cls: ts.ClassLikeDeclaration, name: ts.Node): string | undefined {

@@ -112,6 +112,18 @@ export interface LayerNode {
    * followed; absent when never applied (sequential models).
    */
   applyArgs?: TensorRef[] | Unknown;
+  /**
+   * Every `.apply()` of this layer, in the order the interpreter met them (a shared layer
+   * has several; a layer applied in a loop body or a helper is met once per pass or call).
+   * Absent when never applied. For the trainer, which rebuilds DAGs with shared layers.
+   */
+  applications?: TensorRef[][];
+  /**
+   * How many times the interpreter evaluated the layer's factory call: more than 1 when
+   * one call site builds several tfjs layers (a loop, a helper called from several places).
+   * Absent when no flow reached the call.
+   */
+  created?: number;
 }
 
 /** A `tf.input(...)` call: where a functional model's data enters. */
@@ -122,8 +134,11 @@ export interface InputNode {
   config: ConfigObject | Unknown | 'absent';
 }
 
-/** Where one tensor passed to `.apply()` comes from. */
-export type TensorRef = { kind: 'layer'; index: number } | { kind: 'input'; index: number } | Unknown;
+/**
+ * Where one tensor passed to `.apply()` comes from. `node`: which of the producer's
+ * `applications` made it, when the producer is applied more than once.
+ */
+export type TensorRef = { kind: 'layer'; index: number; node?: number } | { kind: 'input'; index: number } | Unknown;
 
 /**
  * Where the layer call sits relative to its model, so a fix can insert a sibling:
@@ -150,6 +165,9 @@ export interface ModelNode {
   layers: number[];
   /** False when layers may be added that the analysis could not see (e.g. a model passed in). */
   complete: boolean;
+  /** A functional model's `inputs` and `outputs` as written (in order); absent when not a literal config. */
+  inputs?: TensorRef[];
+  outputs?: TensorRef[];
   /** What the first `compile({...})` reaching this model says; absent when none does. */
   compile?: ModelCompile;
 }
