@@ -18,6 +18,13 @@ interface ModelRecord extends ModelNode {
   outputLayers: Set<number>;
 }
 
+/** Which application made a symbolic tensor value. */
+export interface TensorNode {
+  kind: 'layer' | 'model';
+  index: number;
+  node: number;
+}
+
 export class GraphBuilder {
   readonly layers: LayerNode[] = [];
   private readonly models: ModelRecord[] = [];
@@ -31,8 +38,10 @@ export class GraphBuilder {
   private readonly applyArgs = new Map<number, TensorRef[][]>();
   /** Every application in the order met, and which application made a symbolic tensor value. */
   private readonly applications = new Map<number, TensorRef[][]>();
-  private readonly tensorNodes = new WeakMap<object, { layer: number; node: number }>();
+  private readonly tensorNodes = new WeakMap<object, TensorNode>();
+  private readonly modelApplications = new Map<number, TensorRef[][]>();
   private readonly created = new Map<number, number>();
+  private readonly createdInLoop = new Set<number>();
   private readonly inputs: InputNode[] = [];
   private readonly inputByCall = new Map<ts.CallExpression, number>();
   private readonly configs: ConfigEvaluator;
@@ -129,11 +138,24 @@ export class GraphBuilder {
     const list = this.applications.get(layer) ?? [];
     list.push(args);
     this.applications.set(layer, list);
-    this.tensorNodes.set(result, { layer, node: list.length - 1 });
+    this.tensorNodes.set(result, { kind: 'layer', index: layer, node: list.length - 1 });
   }
 
-  /** Which application of which layer made this tensor value, if one did. */
-  nodeOfTensor(value: object): { layer: number; node: number } | undefined {
+  /** A model applied as a layer (`encoder.apply(x)`); `result` is the tensor value it returns. */
+  noteModelApplication(model: number, args: TensorRef[], result: object): void {
+    const list = this.modelApplications.get(model) ?? [];
+    list.push(args);
+    this.modelApplications.set(model, list);
+    this.tensorNodes.set(result, { kind: 'model', index: model, node: list.length - 1 });
+  }
+
+  /** A model appended to a sequential model as a layer (`combined.add(generator)`). */
+  noteAddedModel(model: number, nested: number, inLoop: boolean): void {
+    (this.models[model].adds ??= []).push({ layer: -1, model: nested, ...(inLoop ? { inLoop } : {}) });
+  }
+
+  /** Which application of which layer or model made this tensor value, if one did. */
+  nodeOfTensor(value: object): TensorNode | undefined {
     return this.tensorNodes.get(value);
   }
 
@@ -142,8 +164,9 @@ export class GraphBuilder {
     this.models[model][key] = refs;
   }
 
-  noteCreated(layer: number): void {
+  noteCreated(layer: number, inLoop: boolean): void {
     this.created.set(layer, (this.created.get(layer) ?? 0) + 1);
+    if (inLoop) this.createdInLoop.add(layer);
   }
 
   modelFor(node: ts.Node, style: ModelStyle, name: string, span: Span = spanOf(node)): number {
@@ -180,6 +203,14 @@ export class GraphBuilder {
       record.layerSet.add(layer);
       record.layers.push(layer);
     }
+  }
+
+  /** One append to a sequential model, in the order the flow met it: a layer, or alternatives (`c ? a : b`). */
+  noteAdded(model: number, layers: number[], inLoop: boolean): void {
+    const record = this.models[model];
+    (record.adds ??= []).push({
+      layer: layers[0], ...(inLoop ? { inLoop } : {}), ...(layers.length > 1 ? { alternatives: layers } : {}),
+    });
   }
 
   connect(from: number, to: number): void {
@@ -239,10 +270,14 @@ export class GraphBuilder {
     }
     for (const layer of this.layers) this.finishLayer(layer);
     for (const layer of this.layers) this.inheritFromWrapper(layer);
-    const models = this.models.map(({ index, name, style, span, layers, complete, compile, inputs, outputs }): ModelNode => ({
-      index, name, style, span, layers, complete,
-      ...(compile ? { compile } : {}), ...(inputs ? { inputs } : {}), ...(outputs ? { outputs } : {}),
-    }));
+    const models = this.models.map(({ index, name, style, span, layers, complete, compile, inputs, outputs, adds }): ModelNode => {
+      const applications = this.modelApplications.get(index);
+      return {
+        index, name, style, span, layers, complete,
+        ...(compile ? { compile } : {}), ...(inputs ? { inputs } : {}), ...(outputs ? { outputs } : {}),
+        ...(adds && style !== 'functional' ? { adds } : {}), ...(applications ? { applications } : {}),
+      };
+    });
     return inSourceOrder(models, this.layers, this.inputs);
   }
 
@@ -267,6 +302,7 @@ export class GraphBuilder {
     if (applications) layer.applications = applications;
     const created = this.created.get(index);
     if (created !== undefined) layer.created = created;
+    if (this.createdInLoop.has(index)) layer.createdInLoop = true;
     const applies = this.applySites.get(index);
     if (applies?.length === 1) this.setSite(index, applies[0]);
     if (!layer.site) layer.site = { kind: 'other' };
@@ -294,8 +330,11 @@ function inSourceOrder(
   const sortedInputs = [...inputs].sort((a, b) => a.span.start - b.span.start);
   const newInput = new Map<number, number>(sortedInputs.map((input, i) => [input.index, i]));
   sortedInputs.forEach((input, i) => { input.index = i; });
+  const sortedModels = [...models].sort((a, b) => a.span.start - b.span.start);
+  const newModel = new Map<number, number>(sortedModels.map((m, i) => [m.index, i]));
   const mapRef = (ref: TensorRef): TensorRef => (ref === UNKNOWN ? ref
-    : ref.kind === 'layer' ? { ...ref, index: map(ref.index) } : { kind: ref.kind, index: newInput.get(ref.index)! });
+    : ref.kind === 'layer' ? { ...ref, index: map(ref.index) }
+    : ref.kind === 'model' ? { ...ref, index: newModel.get(ref.index)! } : { kind: ref.kind, index: newInput.get(ref.index)! });
   for (const layer of sorted) {
     layer.index = map(layer.index);
     if (Array.isArray(layer.applyArgs)) layer.applyArgs = layer.applyArgs.map(mapRef);
@@ -310,9 +349,12 @@ function inSourceOrder(
     model.layers = model.layers.map(map);
     if (model.inputs) model.inputs = model.inputs.map(mapRef);
     if (model.outputs) model.outputs = model.outputs.map(mapRef);
+    if (model.adds) {
+      model.adds = model.adds.map((a) => (a.model !== undefined ? { ...a, model: newModel.get(a.model)! }
+        : { ...a, layer: map(a.layer), ...(a.alternatives ? { alternatives: a.alternatives.map(map) } : {}) }));
+    }
+    if (model.applications) model.applications = model.applications.map((args) => args.map(mapRef));
   }
-  const sortedModels = [...models].sort((a, b) => a.span.start - b.span.start);
-  const newModel = new Map<number, number>(sortedModels.map((m, i) => [m.index, i]));
   for (const model of sortedModels) model.index = newModel.get(model.index)!;
   for (const layer of sorted) if (layer.model !== null) layer.model = newModel.get(layer.model)!;
   return { models: sortedModels, layers: sorted, inputs: sortedInputs };

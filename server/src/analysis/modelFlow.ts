@@ -3,12 +3,12 @@
 // branches, helper functions and classes. It never runs code; where it cannot follow a
 // value it says so, and the graph records UNKNOWN.
 import {
-  FlowState, inputProducer, joinAll, joinValues, layersMentioned, producersOf, UNKNOWN_VALUE,
-  type FlowValue, type Tail, type VarKey,
+  FlowState, inputProducer, joinAll, joinValues, layersMentioned, modelProducer, producersOf, UNKNOWN_VALUE,
+  type FlowValue, type Producer, type Tail, type VarKey,
 } from './flowValues';
 import type { FileIndex, FunctionNode } from './fileIndex';
 import { UNKNOWN, type TensorRef } from './modelGraph';
-import { GraphBuilder, spanOf } from './graphBuilder';
+import { GraphBuilder, spanOf, type TensorNode } from './graphBuilder';
 import { ts } from './parse';
 import { skipOuterExpressions } from './tfjsBindings';
 
@@ -55,6 +55,8 @@ export class ModelFlow {
   // ---- roots ---------------------------------------------------------------------------
 
   private state = new FlowState();
+  /** Loops (and forEach/map callbacks) being run: their bodies run twice, whatever the real count. */
+  private loopDepth = 0;
 
   private runRoot(fn: FunctionNode | ts.SourceFile | ts.ClassLikeDeclaration, body: () => FlowValue | void, thisValue: FlowValue = UNKNOWN_VALUE): void {
     this.state = new FlowState();
@@ -202,10 +204,15 @@ export class ModelFlow {
     }
     const once = this.state.clone();
     this.state = once;
-    this.execStatement(s.statement);
-    this.state.terminated = false;
-    this.execStatement(s.statement);
-    this.state.terminated = false;
+    this.loopDepth++;
+    try {
+      this.execStatement(s.statement);
+      this.state.terminated = false;
+      this.execStatement(s.statement);
+      this.state.terminated = false;
+    } finally {
+      this.loopDepth--;
+    }
     const loopEnd = this.state;
     this.state = FlowState.merge(ts.isDoStatement(s) ? [loopEnd] : [before, loopEnd]);
   }
@@ -409,7 +416,7 @@ export class ModelFlow {
 
   private layerCall(call: ts.CallExpression, factory: string): FlowValue {
     const index = this.g.layerFor(call, factory);
-    this.g.noteCreated(index);
+    this.g.noteCreated(index, this.loopDepth > 0);
     // Layers nested in the config (wrappers) were registered by the config evaluator;
     // arguments are otherwise literal and carry no flow.
     return { t: 'layer', ids: [index] };
@@ -460,11 +467,16 @@ export class ModelFlow {
   /** Layers from `.map(...)` or pushed in a loop repeat: the group's last feeds its first. */
   private appendRepeated(model: number, group: FlowValue & { t: 'array' }): void {
     const firstIds = new Set<number>();
-    group.items.forEach((item, i) => {
-      if (item.t === 'array') this.appendRepeated(model, item);
-      else this.appendToModel(model, item);
-      if (i === 0 && item.t === 'layer') item.ids.forEach((id) => firstIds.add(id));
-    });
+    this.loopDepth++; // the group stands for however many items the loop or map made
+    try {
+      group.items.forEach((item, i) => {
+        if (item.t === 'array') this.appendRepeated(model, item);
+        else this.appendToModel(model, item);
+        if (i === 0 && item.t === 'layer') item.ids.forEach((id) => firstIds.add(id));
+      });
+    } finally {
+      this.loopDepth--;
+    }
     for (const t of this.state.tails.get(model) ?? []) {
       if (typeof t === 'number') for (const id of firstIds) this.g.connect(t, id);
     }
@@ -485,10 +497,10 @@ export class ModelFlow {
       if (key === 'inputs' || key === 'outputs') this.g.noteModelTensors(model, key, tensorRefsOf(value, (v) => this.g.nodeOfTensor(v)));
       if (key !== 'outputs') continue;
       const producers = producersOf(value);
-      if (!producers) {
-        this.g.markIncomplete(model);
+      if (!producers || producers.some(isModelProducer)) {
+        this.g.markIncomplete(model); // outputs through a nested model: the rules cannot see its layers
         this.escape(value);
-        continue;
+        if (!producers) continue;
       }
       this.g.recordOutputs(model, producers.filter((x): x is number => typeof x === 'number'));
     }
@@ -539,6 +551,7 @@ export class ModelFlow {
     const tails = this.state.tails.get(model) ?? new Set<Tail>(['unknown']);
     if (value.t !== 'layer') {
       // A nested model or something unknown: what came before now feeds the unknown.
+      if (value.t === 'model') this.g.noteAddedModel(model, value.model, this.loopDepth > 0);
       for (const t of tails) if (typeof t === 'number') this.g.markEscaped(t);
       this.escape(value);
       this.state.setTails(model, new Set<Tail>(['unknown']));
@@ -551,6 +564,7 @@ export class ModelFlow {
         else if (t === 'unknown') this.g.markPrevUnknown(id);
       }
     }
+    this.g.noteAdded(model, value.ids, this.loopDepth > 0);
     this.state.setTails(model, new Set<Tail>(value.ids));
   }
 
@@ -558,18 +572,27 @@ export class ModelFlow {
     const receiver = this.evaluate(callee.expression);
     const input = this.evaluate(call.arguments[0]);
     for (const a of call.arguments.slice(1)) this.evaluate(a);
+    if (receiver.t === 'model') {
+      // A model used as a layer: the rules do not look inside (its inputs escape, as
+      // before); the trainer inlines it from the model's `applications`.
+      this.escape(input);
+      const applied: FlowValue = { t: 'tensor', producers: [modelProducer(receiver.model)] };
+      this.g.noteModelApplication(receiver.model, tensorRefsOf(input, (v) => this.g.nodeOfTensor(v)), applied);
+      return applied;
+    }
     if (receiver.t !== 'layer') {
       this.escape(input);
       return UNKNOWN_VALUE;
     }
     const producers = producersOf(input);
     if (!producers) this.escape(input);
+    const throughModel = producers?.some(isModelProducer) ?? false;
     const statement = ts.isExpressionStatement(call.parent) || ts.isVariableDeclaration(call.parent) ? call.parent : undefined;
     const result: FlowValue = { t: 'tensor', producers: receiver.ids };
     const refs = tensorRefsOf(input, (v) => this.g.nodeOfTensor(v));
     for (const id of receiver.ids) {
-      if (!producers) this.g.markPrevUnknown(id);
-      else for (const p of producers) if (typeof p === 'number') this.g.connect(p, id);
+      if (!producers || throughModel) this.g.markPrevUnknown(id);
+      if (producers) for (const p of producers) if (typeof p === 'number') this.g.connect(p, id);
       this.g.noteApplyArgs(id, refs.map(withoutNode));
       if (receiver.ids.length === 1) this.g.noteApplication(id, refs, result);
       this.g.noteApplySite(id, {
@@ -592,7 +615,12 @@ export class ModelFlow {
       : UNKNOWN_VALUE;
     const before = this.state.clone();
     let result: FlowValue = UNKNOWN_VALUE;
-    for (let pass = 0; pass < 2; pass++) result = this.callFunction(callback.decl, [], [item]);
+    this.loopDepth++;
+    try {
+      for (let pass = 0; pass < 2; pass++) result = this.callFunction(callback.decl, [], [item]);
+    } finally {
+      this.loopDepth--;
+    }
     this.state = FlowState.merge([before, this.state]);
     return method === 'map' ? { t: 'array', items: [result], repeated: true } : UNKNOWN_VALUE;
   }
@@ -691,19 +719,26 @@ export class ModelFlow {
  * The `.apply()` argument as tensor references, one per argument tensor, in order; a
  * layer's output names the application that made it (`node`) when the flow knows it.
  */
-function tensorRefsOf(value: FlowValue, nodeOf: (v: object) => { layer: number; node: number } | undefined): TensorRef[] {
+function tensorRefsOf(value: FlowValue, nodeOf: (v: object) => TensorNode | undefined): TensorRef[] {
   const items = value.t === 'array' ? value.items : [value];
   return items.map((item): TensorRef => {
     if (item.t !== 'tensor' || item.producers.length !== 1) return UNKNOWN;
     const p = item.producers[0];
-    if (typeof p !== 'number') return { kind: 'input', index: Number(p.slice(6)) };
     const made = nodeOf(item);
-    return made?.layer === p ? { kind: 'layer', index: p, node: made.node } : { kind: 'layer', index: p };
+    if (typeof p === 'number') return made?.kind === 'layer' && made.index === p ? { kind: 'layer', index: p, node: made.node } : { kind: 'layer', index: p };
+    const index = Number(p.slice(6));
+    if (!isModelProducer(p)) return { kind: 'input', index };
+    return made?.kind === 'model' && made.index === index ? { kind: 'model', index, node: made.node } : UNKNOWN;
   });
 }
 
-/** applyArgs keep their one-application shape (no `node`). */
+function isModelProducer(p: Producer): boolean {
+  return typeof p === 'string' && p.startsWith('model:');
+}
+
+/** applyArgs keep their one-application shape: no `node`, and a nested model's output is not followed (UNKNOWN). */
 function withoutNode(ref: TensorRef): TensorRef {
+  if (ref !== UNKNOWN && ref.kind === 'model') return UNKNOWN;
   return ref !== UNKNOWN && ref.kind === 'layer' && ref.node !== undefined ? { kind: 'layer', index: ref.index } : ref;
 }
 

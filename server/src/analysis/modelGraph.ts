@@ -124,6 +124,8 @@ export interface LayerNode {
    * Absent when no flow reached the call.
    */
   created?: number;
+  /** The factory call was evaluated in a loop body (or a forEach/map callback): `created` is not the real count. */
+  createdInLoop?: boolean;
 }
 
 /** A `tf.input(...)` call: where a functional model's data enters. */
@@ -136,9 +138,14 @@ export interface InputNode {
 
 /**
  * Where one tensor passed to `.apply()` comes from. `node`: which of the producer's
- * `applications` made it, when the producer is applied more than once.
+ * `applications` made it.
  */
-export type TensorRef = { kind: 'layer'; index: number; node?: number } | { kind: 'input'; index: number } | Unknown;
+export type TensorRef =
+  | { kind: 'layer'; index: number; node?: number }
+  | { kind: 'input'; index: number }
+  /** The output of a model applied as a layer (only in `applications`; `applyArgs` say UNKNOWN). */
+  | { kind: 'model'; index: number; node?: number }
+  | Unknown;
 
 /**
  * Where the layer call sits relative to its model, so a fix can insert a sibling:
@@ -168,6 +175,16 @@ export interface ModelNode {
   /** A functional model's `inputs` and `outputs` as written (in order); absent when not a literal config. */
   inputs?: TensorRef[];
   outputs?: TensorRef[];
+  /**
+   * A sequential model's appends in the order the flow met them, repeats included (a helper
+   * called twice appends its layer twice). `inLoop`: met while running a loop body, which
+   * the flow runs twice whatever the real count. `alternatives`: the append is one of these
+   * layers, depending on a condition (`c ? a : b`); `layer` is the first. `model`: a model
+   * appended as a layer (`combined.add(generator)`; `layer` is then -1).
+   */
+  adds?: { layer: number; inLoop?: boolean; alternatives?: number[]; model?: number }[];
+  /** This model applied as a layer (`encoder.apply(x)`), each application's tensors. */
+  applications?: TensorRef[][];
   /** What the first `compile({...})` reaching this model says; absent when none does. */
   compile?: ModelCompile;
 }

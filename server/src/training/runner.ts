@@ -8,7 +8,7 @@ import type { BackendName } from './backend';
 import type { BuilderSource } from './builder';
 import type { CheckResult, JobName, Runs } from './checks/types';
 import type { FitOneBatchRun } from './checks/fitOneBatch';
-import type { ModelSpec } from './modelSpec';
+import type { Assumption, DroppedKey, ModelSpec } from './modelSpec';
 import { WORKER_MARK, type WorkerInput } from './protocol';
 import { GRACE_MS, runWorker } from './workerHandle';
 import { RECIPE } from './recipe';
@@ -67,6 +67,10 @@ export interface TrainReport {
   checks: CheckResult[];
   /** The user's data, when it replaced the synthetic data. */
   data?: UserDataSummary;
+  /** Values the code does not fix and what the model was built with instead (static mode). */
+  assumptions?: Assumption[];
+  /** Config keys left out because they do not change what is measured. */
+  dropped?: DroppedKey[];
 }
 
 export interface RunHooks {
@@ -80,7 +84,11 @@ export async function runSanityTrain(request: TrainRequest, hooks: RunHooks = {}
   const seed = request.seed ?? 1;
   const budgetSeconds = request.budgetSeconds ?? RECIPE.defaultBudgetSeconds;
   const name = request.spec?.name ?? request.builder?.modelName ?? path.basename(request.builder?.fileName ?? 'model');
-  const base = { model: name, seed, budgetSeconds, whatIfChanges: [] as WhatIfChange[] };
+  const base = {
+    model: name, seed, budgetSeconds, whatIfChanges: [] as WhatIfChange[],
+    ...(request.spec?.assumptions?.length ? { assumptions: request.spec.assumptions } : {}),
+    ...(request.spec?.dropped?.length ? { dropped: request.spec.dropped } : {}),
+  };
   const failed = (reason: string): TrainReport =>
     ({ ...base, built: 'failed', reason, elapsedMs: Date.now() - started, checks: [] });
   try {
@@ -145,6 +153,8 @@ export async function runSanityTrain(request: TrainRequest, hooks: RunHooks = {}
       checks: evaluateAll(runs),
     };
     if (ready.data) report.data = ready.data;
+    if (ready.spec.assumptions?.length) report.assumptions = ready.spec.assumptions;
+    if (ready.spec.dropped?.length) report.dropped = ready.spec.dropped;
     if (ready.fallbackReason) report.backendNote = ready.fallbackReason;
     if (cancelled) report.cancelled = true;
     return report;

@@ -31,23 +31,35 @@ export interface Prepared {
   data?: UserDataSummary;
 }
 
-/** Builds the model once to learn its output, then makes the seeded data. */
+/**
+ * Builds the model once to learn its outputs, then makes the seeded data. A model with
+ * several outputs trains every head (each with its own loss); the checks judge the first.
+ */
 export function prepare(tf: Tf, spec: ModelSpec, seed: number, userTable?: UserTable): Prepared {
   const { model } = buildModel(tf, spec);
-  const shape = model.outputs[0].shape;
+  const shapes = model.outputs.map((o) => o.shape);
+  const inputs = model.inputs.length;
   model.dispose();
-  if (model.outputs.length !== 1 || shape.length !== 2 || typeof shape[1] !== 'number') {
-    throw new Error(`the model's output has shape [${shape.map((d) => d ?? 'null').join(', ')}]; ` +
-      'the sanity-train handles one output of shape [batch, units]');
+  const tasks = shapes.map((shape, k) => {
+    if (shape.length !== 2 || typeof shape[1] !== 'number') {
+      throw new Error(`the model's ${shapes.length > 1 ? `output ${k + 1}` : 'output'} has shape [${shape.map((d) => d ?? 'null').join(', ')}]; ` +
+        'the sanity-train handles outputs of shape [batch, units]');
+    }
+    const t = inferTask(spec, shape[1], k);
+    if ('error' in t) throw new Error(t.error);
+    return t;
+  });
+  const [task, ...moreTasks] = tasks;
+  if (userTable && (inputs > 1 || moreTasks.length)) {
+    throw new Error(`${spec.name} has ${inputs} inputs and ${tasks.length} outputs; a data file (one table, one label column) feeds a model with one of each`);
   }
-  const task = inferTask(spec, shape[1]);
-  if ('error' in task) throw new Error(task.error);
   if (userTable) {
     const user = userDatasets(userTable, spec, task, subSeed(seed, 0));
     return { spec, task, train: user.train, val: user.val, chanceLoss: chanceLoss(task, user.train.y, user.train.n), data: user.summary };
   }
   const all = makeData(spec, task, {
     n: RECIPE.nTrain + RECIPE.nVal, seed: subSeed(seed, 0), noise: RECIPE.noise, labelNoise: RECIPE.labelNoise,
+    ...(moreTasks.length ? { moreTasks } : {}),
   });
   const train = sliceData(all, 0, RECIPE.nTrain);
   return {

@@ -2,11 +2,12 @@
 // validation data loss in inference mode after every epoch. The time budget only caps
 // the run (it stops early and says so): curves are compared at equal epochs.
 import { buildModel } from './buildModel';
-import type { Dataset } from './data';
+import { compileLoss, toTensors, type Dataset } from './data';
 import { dataLoss, fitScore } from './losses';
 import type { ModelSpec } from './modelSpec';
 import { makeOptimizer, type OptimizerSpec } from './optimizer';
 import { withSeededMathRandom } from './rng';
+import { outputsOf } from './specTopology';
 import type { Task } from './task';
 import type { LayersModel, Tensor, Tf } from './tf';
 
@@ -60,14 +61,15 @@ export async function trainRun(
   return withSeededMathRandom(opts.seed, async () => {
     const { model, layers } = buildModel(tf, spec);
     const optimizer = makeOptimizer(tf, opts.optimizer);
-    model.compile({ optimizer, loss: task.loss });
+    model.compile({ optimizer, loss: compileLoss(task, train) });
     const t = toTensors(tf, spec, train), v = toTensors(tf, spec, val);
     // Train and validation inputs in one forward pass: RNNs pay per batch and time step.
-    const both = tf.concat([t.x, v.x]);
+    const both = Array.isArray(t.x) ? t.x.map((x, i) => tf.concat([x, (v.x as Tensor[])[i]])) : tf.concat([t.x, v.x as Tensor]);
+    const nBoth = train.n + val.n;
     try {
       const measureBoth = () => {
-        const pred = predict(tf, model, both, both.shape[0]);
-        const k = pred.length / both.shape[0];
+        const pred = predict(tf, model, both, nBoth);
+        const k = pred.length / nBoth;
         const pt = pred.subarray(0, train.n * k), pv = pred.subarray(train.n * k);
         return [
           { loss: dataLoss(task, pt, train.y, train.n), score: fitScore(task, pt, train.y, train.n) },
@@ -129,35 +131,35 @@ export async function trainRun(
       if (opts.deadRelu) run.deadRelu = measureDeadRelu(tf, model, spec, layers, v.x);
       return run;
     } finally {
-      tf.dispose([t.x, t.y, v.x, v.y, both]);
+      tf.dispose([t.x, t.y, v.x, v.y, both].flat());
       model.dispose();
       optimizer.dispose();
     }
   });
 }
 
-export function toTensors(tf: Tf, spec: ModelSpec, d: Dataset): { x: Tensor; y: Tensor } {
-  return {
-    x: tf.tensor(d.x, d.xShape, spec.inputDtype),
-    y: tf.tensor(d.y, d.yShape, 'float32'),
-  };
-}
+export { toTensors } from './data';
 
-export function predict(tf: Tf, model: LayersModel, x: Tensor, batchSize = 512): Float32Array {
-  return tf.tidy(() => (model.predict(x, { batchSize }) as Tensor).dataSync() as Float32Array);
+/** The (first) output's predictions: the one the checks judge. */
+export function predict(tf: Tf, model: LayersModel, x: Tensor | Tensor[], batchSize = 512): Float32Array {
+  return tf.tidy(() => {
+    const out = model.predict(x, { batchSize });
+    return (Array.isArray(out) ? out[0] : out).dataSync() as Float32Array;
+  });
 }
 
 /** Dead-ReLU statistics on (up to) 128 validation inputs, one forward pass for all layers. */
-function measureDeadRelu(tf: Tf, model: LayersModel, spec: ModelSpec, layers: unknown[], x: Tensor): DeadReluLayer[] {
+function measureDeadRelu(tf: Tf, model: LayersModel, spec: ModelSpec, layers: unknown[], x: Tensor | Tensor[]): DeadReluLayer[] {
+  const modelOutputs = new Set(outputsOf(spec).map((o) => ('layer' in o ? o.layer : '')));
   const picked = spec.layers
     .map((l, i) => ({ l, i }))
-    .filter(({ l, i }) => (l.config.activation === 'relu' || l.factory === 'reLU') && i < spec.layers.length - 1);
+    .filter(({ l }) => (l.config.activation === 'relu' || l.factory === 'reLU') && !modelOutputs.has(l.label) && (l.inbound?.length ?? 1) === 1);
   if (picked.length === 0) return [];
   const outputs = picked.map(({ i }) => (layers[i] as { output: unknown }).output);
   const probe = tf.model({ inputs: model.inputs, outputs: outputs as never });
-  const n = Math.min(128, x.shape[0]);
+  const n = Math.min(128, (Array.isArray(x) ? x[0] : x).shape[0]);
   return tf.tidy(() => {
-    const sample = x.slice(0, n);
+    const sample = Array.isArray(x) ? x.map((t) => t.slice(0, n)) : x.slice(0, n);
     const res = probe.predict(sample, { batchSize: n });
     const arr = (Array.isArray(res) ? res : [res]) as Tensor[];
     return picked.map(({ l }, k) => {

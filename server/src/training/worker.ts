@@ -9,6 +9,7 @@ import { prepare, runJob, userOptimizer } from './suite';
 import { loadTf } from './tf';
 import { readUserTable } from './userData';
 import { applyWhatIf } from './whatIf';
+import { dataFactsOf, fitSpecToData } from './assumptions';
 
 function post(m: WorkerMessage): void {
   parentPort!.postMessage(m);
@@ -31,7 +32,10 @@ export async function workerMain(input: WorkerInput): Promise<void> {
       model.dispose();
     }
     if (!spec) throw new Error('no model to train');
-    const prepared = prepare(tf, spec, input.seed, input.data ? readUserTable(input.data) : undefined);
+    const table = input.data ? readUserTable(input.data) : undefined;
+    // Widths the code does not fix and the data file tells (feature count, token range, classes).
+    if (table) spec = fitSpecToData(spec, dataFactsOf(table));
+    const prepared = prepare(tf, spec, input.seed, table);
     post({
       type: 'ready', backend: backend.name, fallbackReason: backend.fallbackReason, spec, task: prepared.task,
       chanceLoss: prepared.chanceLoss, data: prepared.data,
