@@ -178,6 +178,13 @@ class SpecBuilder {
 
   private functional(): Topology {
     const g = this.graph;
+    // Labels in source order (dense_1 is the first dense written), before any reason names a layer.
+    for (const i of [...this.model.layers].sort((a, b) => a - b)) {
+      const l = g.layers[i];
+      if (l.wrappedBy !== null) continue;
+      this.label(l);
+      if (typeof l.inner === 'number') this.label(g.layers[l.inner]);
+    }
     const outs = this.model.outputs ?? g.layers
       .filter((l) => l.model === this.model.index && l.isOutput === true && l.wrappedBy === null)
       .map((l): TensorRef => ({ kind: 'layer', index: l.index }));
@@ -617,7 +624,16 @@ class SpecBuilder {
     const line = a.owner ? this.lineOf(a.owner.nameSpan) : a.span ? this.lineOf(a.span) : undefined;
     const expression = a.owner && a.key ? this.expr(a.owner, a.key)
       : a.span && a.key ? propertyText(this.snippet(a.span, 400), a.key) ?? this.snippet(a.span) : a.span ? this.snippet(a.span) : undefined;
-    const base = { layer: a.label, key: 'shape', ...(line ? { line } : {}), ...(expression ? { expression } : {}) };
+    // Known rank with unknown dims ([numFeatures], [28, 28, channels]) or nothing declared.
+    const dims = Array.isArray(written) ? (a.batch ? written.slice(1) : written) : undefined;
+    const shape = dims ? dims.map((d) => (typeof d === 'number' ? d : DEFAULT_INPUT_DIM)) : new Array<number>(a.rank).fill(DEFAULT_INPUT_DIM);
+    const holes = dims ? dims.flatMap((d, i) => (typeof d === 'number' ? [] : [i])) : shape.map((_, i) => i);
+    const elements = a.scalar ? [expression ?? ''] : elementTexts(expression ?? '').slice(a.batch ? 1 : 0);
+    const holeExpressions = elements.length === shape.length ? holes.map((i) => elements[i]) : undefined;
+    const base = {
+      layer: a.label, key: 'shape', ...(line ? { line } : {}), ...(expression ? { expression } : {}),
+      holes, ...(holeExpressions ? { holeExpressions } : {}),
+    };
     for (const name of [`${a.label}.shape`, ...a.aliases]) {
       const given = this.given(name);
       if (given === undefined) continue;
@@ -632,17 +648,11 @@ class SpecBuilder {
       this.assume({ ...base, value: this.opts.inputShape, source: 'setting', why: 'from reglint.train.inputShape (--input-shape)' });
       return this.opts.inputShape;
     }
-    // Known rank with unknown dims ([numFeatures], [28, 28, channels]) or nothing declared.
-    const dims = Array.isArray(written) ? (a.batch ? written.slice(1) : written) : undefined;
-    const shape = dims ? dims.map((d) => (typeof d === 'number' ? d : DEFAULT_INPUT_DIM)) : new Array<number>(a.rank).fill(DEFAULT_INPUT_DIM);
-    const holes = dims ? dims.flatMap((d, i) => (typeof d === 'number' ? [] : [i])) : shape.map((_, i) => i);
     const why = a.value === undefined
       ? `the code declares no input shape${a.owner ? ` on ${this.labels.get(a.owner.index)}` : ''}`
       : `\`${expression ?? a.key}\` is not known without running the code`;
-    const elements = a.scalar ? [expression ?? ''] : elementTexts(expression ?? '').slice(a.batch ? 1 : 0);
-    const holeExpressions = elements.length === shape.length ? holes.map((i) => elements[i]) : undefined;
     this.assume({
-      ...base, value: shape, holes, ...(holeExpressions ? { holeExpressions } : {}), source: 'default', fromData: 'features',
+      ...base, value: shape, source: 'default', fromData: 'features',
       why: `${why}; assumed ${JSON.stringify(shape)} (reglint.train.inputShape or --input-shape gives the real one)`,
     });
     return shape;
@@ -738,7 +748,7 @@ class SpecBuilder {
     const once = (i: number) => i >= 0 && i < sequence.length && sequence[i].loop === undefined && !sequence[i].alternatives &&
       appended.get(sequence[i].layer) === 1;
     for (let i = 1; i + 1 < sequence.length; i++) {
-      if (!once(i) || !once(i + 1)) continue;
+      if (!once(i) || sequence[i + 1].loop !== undefined || sequence[i + 1].alternatives) continue;
       const next = this.graph.layers[sequence[i + 1].layer];
       if (next.prev !== UNKNOWN && next.prev.includes(sequence[i - 1].layer)) out.add(i);
     }
