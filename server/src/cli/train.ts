@@ -4,7 +4,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'node:util';
 import { analyzeText } from '../analysis';
-import { lineAt, specFromGraph } from '../training/modelSpec';
+import { parseSetArg, type UserValues } from '../training/assumptions';
+import { assumptionLine, droppedLine } from '../training/assumptionText';
+import { lineAt, specFromGraph, type Assumption, type DroppedKey } from '../training/modelSpec';
 import { runSanityTrain, type TrainReport, type TrainRequest } from '../training/runner';
 import type { CheckResult } from '../training/checks/types';
 import type { UserDataSummary } from '../training/userData';
@@ -21,7 +23,13 @@ Options:
   --budget <seconds>    time budget per model (default 10)
   --seed <n>            seed for data, weights and shuffling (default 1)
   --format <text|json>  output format (default text)
-  --input-shape <dims>  input shape when the first layer declares none, e.g. 28,28,1
+  --input-shape <dims>  input shape when the code does not fix it, e.g. 28,28,1
+  --set <layer>.<key>=<value>
+                        a value the code does not fix (a parameter, a value computed
+                        at run time), by the layer label the report prints: e.g.
+                        --set dense_2.units=64, --set input_1.shape=28,28,1,
+                        --set dense_1.kernelRegularizer=l2(1e-4)|none,
+                        --set dense_2.repeat=3 (a loop's count); repeatable
   --backend <wasm|cpu>  tfjs backend (default wasm)
   --data <file>         train on this CSV (header row) or JSON file instead of
                         synthetic data (25% of the rows, shuffled, for validation)
@@ -41,6 +49,10 @@ export interface TrainJsonModel {
   reason?: string;
   /** The user's data (--data), when it replaced the synthetic data. */
   data?: UserDataSummary;
+  /** Values the code does not fix and what the model was built with instead. */
+  assumptions?: Assumption[];
+  /** Config keys left out because they do not change what is measured. */
+  dropped?: DroppedKey[];
   checks: CheckResult[];
 }
 
@@ -82,9 +94,11 @@ export async function runTrainCli(argv: string[], io: CliIo): Promise<number> {
       return EXIT_USAGE_OR_INTERNAL;
     }
     const out: TrainJson = { filePath, models: [] };
+    const unused = new Set(Object.keys(opts.values));
     for (const m of models) {
       const line = lineAt(text, m.span.start);
-      const spec = specFromGraph(graph, m.index, { text, inputShape: opts.inputShape });
+      const spec = specFromGraph(graph, m.index, { text, inputShape: opts.inputShape, values: opts.values });
+      if (spec.ok) for (const k of Object.keys(opts.values)) if (!spec.unusedValues?.includes(k)) unused.delete(k);
       const base: TrainRequest = { seed: opts.seed, budgetSeconds: opts.budget, backend: opts.backend };
       if (opts.data) base.data = { file: path.resolve(io.cwd, opts.data), features: opts.features, label: opts.label };
       let req: TrainRequest | undefined;
@@ -100,8 +114,16 @@ export async function runTrainCli(argv: string[], io: CliIo): Promise<number> {
       const entry: TrainJsonModel = { name: m.name, line, built: report?.built ?? 'failed', checks: report?.checks ?? [] };
       if (reason) entry.reason = reason;
       if (report?.data) entry.data = report.data;
+      const assumptions = report?.assumptions ?? (spec.ok ? spec.spec.assumptions : undefined);
+      const dropped = report?.dropped ?? (spec.ok ? spec.spec.dropped : undefined);
+      if (assumptions?.length) entry.assumptions = assumptions;
+      if (dropped?.length) entry.dropped = dropped;
       out.models.push(entry);
       if (opts.format === 'text') io.stdout.write(formatModel(entry, report));
+    }
+    if (unused.size && models.length) {
+      io.stderr.write(`reglint train: --set ${[...unused].join(', ')} matched no value the code leaves open ` +
+        '(labels and keys as the report prints them; values the code fixes are not overridden)\n');
     }
     if (opts.format === 'json') io.stdout.write(JSON.stringify(out, null, 2) + '\n');
     else if (models.length === 0) io.stdout.write(`no tfjs models found in ${opts.file}\n`);
@@ -120,6 +142,8 @@ interface TrainArgs {
   format: 'text' | 'json';
   trust: boolean;
   inputShape?: number[];
+  /** --set values by `label.key`. */
+  values: UserValues;
   backend?: 'wasm' | 'cpu';
   data?: string;
   features?: string[];
@@ -143,6 +167,7 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
       data: { type: 'string' },
       features: { type: 'string' },
       label: { type: 'string' },
+      set: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -164,6 +189,11 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
     if (inputShape.some((d) => !Number.isInteger(d) || d <= 0)) throw new Error(`invalid --input-shape ${values['input-shape']}`);
   }
   const features = values.features?.split(',').map((f) => f.trim()).filter(Boolean);
+  const given: UserValues = {};
+  for (const arg of values.set ?? []) {
+    const [key, value] = parseSetArg(arg);
+    given[key] = value;
+  }
   if ((features || values.label !== undefined) && values.data === undefined) throw new Error('--features and --label need --data <file>');
   return {
     file: positionals[0],
@@ -176,6 +206,7 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
     format,
     trust: values.trust === true,
     inputShape,
+    values: given,
     backend,
     help,
   };
@@ -187,6 +218,9 @@ function formatModel(m: TrainJsonModel, report?: TrainReport): string {
   const lines = [`${m.name} (line ${m.line}): ${m.built === 'failed' ? 'not trained' : `built ${m.built}`}` +
     (report?.backend ? `, ${report.backend} backend, ${(report.elapsedMs / 1000).toFixed(1)} s` : '')];
   if (m.reason) lines.push(`  reason: ${m.reason}`);
+  for (const a of m.assumptions ?? []) lines.push(`  assumed: ${assumptionLine(a)}`);
+  for (const d of m.dropped ?? []) lines.push(`  dropped: ${droppedLine(d)}`);
+  if (m.assumptions?.some((a) => a.source === 'default')) lines.push('  (give the real values with --set <layer>.<key>=<value>, --input-shape or --data)');
   if (report?.data) {
     const d = report.data;
     lines.push(`  data: ${path.basename(d.file)}, ${d.rows} rows (${d.train} train, ${d.val} validation), ` +

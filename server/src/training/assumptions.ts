@@ -103,7 +103,7 @@ export function fitSpecToData(spec: ModelSpec, data: DataFacts): ModelSpec {
     if (value === undefined) return a;
     const facts = a.fromData === 'features' ? `${data.width} feature values per row`
       : a.fromData === 'tokens' ? `token ids up to ${(data.tokens ?? 1) - 1}` : `${data.classes} label classes`;
-    return { ...a, value, source: 'data', why: `${a.why.replace(/; assumed .*$/, '')}; from ${data.file} (${facts})` };
+    return { ...a, value, source: 'data', why: `${withoutHint(a.why)}; from ${data.file} (${facts})` };
   });
   return linkSameExpressions(out);
 }
@@ -171,12 +171,17 @@ export function linkSameExpressions(spec: ModelSpec): ModelSpec {
         a.value = best.value;
         setLayerValue(out, a.layer, a.key, best.value);
       }
-      a.why = `${a.why.replace(/; assumed .*$/, '')}; \`${atom.expr}\` as for ${from.layer}.${from.key}: ${best.value}`;
+      a.why = `${withoutHint(a.why)}; the same \`${atom.expr}\` as ${from.layer}.${from.key}`;
       if (a.source === 'default' && from.source !== 'default') a.source = from.source;
     }
   }
   out.assumptions = list;
   return out;
+}
+
+/** A default's why without its "how to give the real one" hint, once it is not a default. */
+function withoutHint(why: string): string {
+  return why.replace(/ \(a data file, .*\)$/, '');
 }
 
 function isName(expr: string): boolean {

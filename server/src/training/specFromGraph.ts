@@ -479,7 +479,7 @@ class SpecBuilder {
         this.dropped.push({ ...base, why: role === 'input' ? 'tfjs reads input shapes only on a model\'s first layer' : 'it does not change what the sanity-train measures; tfjs\'s default applies' });
         return undefined;
       case 'vocab': {
-        this.assume({ ...base, value: DEFAULT_VOCAB, source: 'default', fromData: 'tokens', why: `${unknownWhy}; assumed token ids below ${DEFAULT_VOCAB}` });
+        this.assume({ ...base, value: DEFAULT_VOCAB, source: 'default', fromData: 'tokens', why: `${unknownWhy}; token ids below ${DEFAULT_VOCAB} by default (a data file gives the real range)` });
         return DEFAULT_VOCAB;
       }
       case 'size':
@@ -488,7 +488,7 @@ class SpecBuilder {
         const d = defaultFor(l.factory, key, ctx.isOutput, ctx.activation);
         this.assume({
           ...base, value: d ?? null, source: 'default', ask: true,
-          why: d === undefined ? `${unknownWhy}; left out (tfjs's default)` : `${unknownWhy}; assumed ${d}`,
+          why: d === undefined ? `${unknownWhy}; left out (tfjs's default applies)` : unknownWhy,
           ...(ctx.isOutput && key === 'units' && ctx.activation === 'softmax' ? { fromData: 'classes' as const } : {}),
         });
         return d;
@@ -505,7 +505,7 @@ class SpecBuilder {
           `; give it with --set ${label}.${key}=<value>`);
         return undefined;
       case 'behaviour':
-        this.assume({ ...base, value: null, source: 'default', why: `${unknownWhy}; left out (tfjs's default)` });
+        this.assume({ ...base, value: null, source: 'default', why: `${unknownWhy}; left out (tfjs's default applies)` });
         return undefined;
     }
   }
@@ -526,7 +526,7 @@ class SpecBuilder {
   private fillArray(l: LayerNode, label: string, key: string, v: ConfigValue[], base: Omit<Assumption, 'value' | 'why' | 'source'>, unknownWhy: string): SpecValue {
     const d = defaultFor(l.factory, key, false) ?? 1;
     const filled = v.map((e) => (hasUnknown(e) ? d : this.literal(e, l)));
-    this.assume({ ...base, value: filled as AssumedValue, source: 'default', ask: true, why: `${unknownWhy}; assumed ${JSON.stringify(filled)}` });
+    this.assume({ ...base, value: filled as AssumedValue, source: 'default', ask: true, why: unknownWhy });
     return filled;
   }
 
@@ -535,7 +535,7 @@ class SpecBuilder {
     const r: RegularizerSpec = { kind: 'regularizer', factory: v.factory, form: v.form };
     const arg = v.arg;
     if (arg === UNKNOWN || (arg && typeof arg === 'object' && !Array.isArray(arg) && arg.kind === 'object' && !arg.complete)) {
-      this.assume({ ...base, value: `${v.factory}()`, source: 'default', ask: true, why: `its factors \`${this.snippet(v.argSpan)}\` are not known without running the code; assumed tfjs's default factor 0.01` });
+      this.assume({ ...base, value: `${v.factory}()`, source: 'default', ask: true, why: `its factors \`${this.snippet(v.argSpan)}\` are not known without running the code; tfjs's default factor 0.01` });
       return r; // tfjs: a missing factor is 0.01
     }
     if (arg && typeof arg === 'object' && !Array.isArray(arg) && arg.kind === 'object') {
@@ -548,7 +548,7 @@ class SpecBuilder {
           this.assume({ ...base, key: path, value: given, source: 'user', why: 'given by the user' });
           props[f] = given;
         } else if (hasUnknown(fv)) {
-          this.assume({ ...base, key: path, value: 0.01, source: 'default', ask: true, why: `the factor \`${this.snippet(v.argSpan)}\` is not known without running the code; assumed tfjs's default 0.01` });
+          this.assume({ ...base, key: path, value: 0.01, source: 'default', ask: true, why: `the factor \`${this.snippet(v.argSpan)}\` is not known without running the code; tfjs's default factor` });
           props[f] = 0.01;
         } else props[f] = this.literal(fv, l);
       }
@@ -653,7 +653,7 @@ class SpecBuilder {
       : `\`${expression ?? a.key}\` is not known without running the code`;
     this.assume({
       ...base, value: shape, source: 'default', fromData: 'features',
-      why: `${why}; assumed ${JSON.stringify(shape)} (reglint.train.inputShape or --input-shape gives the real one)`,
+      why: `${why} (a data file, reglint.train.inputShape or --input-shape gives the real one)`,
     });
     return shape;
   }
