@@ -11,6 +11,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ModelGraph, ModelNode } from '../analysis/modelGraph';
 import type { CheckResult } from '../training/checks/types';
+import { assumptionLine, assumptionSummary } from '../training/assumptionText';
 import type { TrainReport } from '../training/runner';
 import { DIAGNOSTIC_SOURCE, spanToRange } from './toDiagnostic';
 
@@ -136,6 +137,22 @@ export function reportDiagnostics(report: TrainReport, ctx: ReportContext): Diag
       data: { sanityTrain: true, model: report.model, check: c.id, verdict: c.verdict },
     });
   }
+  const assumed = assumptionSummary(report.assumptions);
+  if (assumed) {
+    // Every value the code does not fix, each at its line: the verdicts hold for these.
+    const related = (report.assumptions ?? []).filter(a => a.source !== 'user' && a.line !== undefined).map(a => ({
+      location: { uri: ctx.uri, range: { start: { line: a.line! - 1, character: 0 }, end: { line: a.line! - 1, character: 0 } } },
+      message: assumptionLine(a),
+    }));
+    out.push({
+      ...base,
+      severity: DiagnosticSeverity.Information,
+      code: 'sanity-train/assumptions',
+      message: `sanity-train: ${assumed}; the verdicts hold for these values (the Sanity-train prompt, reglint.train.inputShape or a data file give the real ones)`,
+      ...(related.length ? { relatedInformation: related } : {}),
+      data: { sanityTrain: true, model: report.model },
+    });
+  }
   out.push({
     ...base,
     severity: DiagnosticSeverity.Information,
@@ -154,10 +171,15 @@ export function summaryMessage(report: TrainReport): string {
     `${(report.elapsedMs / 1000).toFixed(1)} s`,
     `seed ${report.seed}`,
     report.data ? `data ${baseName(report.data.file)} (${report.data.train} train / ${report.data.val} validation rows)` : 'synthetic data',
+    assumedCount(report) ? `${assumedCount(report)} assumed value${assumedCount(report) === 1 ? '' : 's'}` : undefined,
   ].filter(Boolean).join(', ');
   const gap = report.checks.find(c => c.id === 'generalization-gap');
   const ratio = typeof gap?.metrics.ratio === 'number' ? `; final val/train ${gap.metrics.ratio.toFixed(1)}` : '';
   return `sanity-train of ${report.model}: ${verdicts}${ratio} (${how})${report.backendNote ? `; ${report.backendNote}` : ''}`;
+}
+
+function assumedCount(report: TrainReport): number {
+  return (report.assumptions ?? []).filter(a => a.source !== 'user').length;
 }
 
 function baseName(file: string): string {
