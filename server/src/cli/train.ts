@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'node:util';
 import { analyzeText } from '../analysis';
-import { parseSetArg, type UserValues } from '../training/assumptions';
+import { assumedByExpression, parseSetArg, type UserValues } from '../training/assumptions';
 import { assumptionLine, droppedLine } from '../training/assumptionText';
 import { lineAt, specFromGraph, type Assumption, type DroppedKey } from '../training/modelSpec';
 import { runSanityTrain, type TrainReport, type TrainRequest } from '../training/runner';
@@ -103,7 +103,10 @@ export async function runTrainCli(argv: string[], io: CliIo): Promise<number> {
       if (opts.data) base.data = { file: path.resolve(io.cwd, opts.data), features: opts.features, label: opts.label };
       let req: TrainRequest | undefined;
       if (spec.ok) req = { ...base, spec: spec.spec };
-      else if (opts.trust) req = { ...base, builder: { fileName: filePath, text, modelName: m.name }, trusted: true };
+      else if (opts.trust) {
+        const builder = { fileName: filePath, text, modelName: m.name, at: m.span.start, assumed: assumedByExpression(spec.assumptions) };
+        req = { ...base, builder, trusted: true };
+      }
       let report: TrainReport | undefined;
       if (req) {
         if (opts.format === 'text') io.stderr.write(`training ${m.name} (line ${line})...\n`);

@@ -24,7 +24,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ModelGraph, ModelNode } from '../analysis/modelGraph';
-import { parseValue, type UserValues } from '../training/assumptions';
+import { assumedByExpression, parseValue, type UserValues } from '../training/assumptions';
 import { specFromGraph, type SpecResult } from '../training/modelSpec';
 import { runSanityTrain, type TrainProgress, type TrainReport, type TrainRequest } from '../training/runner';
 import { fileNameOf, MAX_DOCUMENT_CHARS } from './diagnoseDocument';
@@ -263,7 +263,11 @@ export class SanityTrainService {
     // Builder mode gets a real path when there is one (the file's relative requires resolve against it).
     let notTrainedReason: string | undefined;
     if (spec.ok) request.spec = spec.spec;
-    else if (trusted) request.builder = { fileName: filePathOf(params.uri) ?? fileName, text, modelName: model.name };
+    else if (trusted) {
+      request.builder = {
+        fileName: filePathOf(params.uri) ?? fileName, text, modelName: model.name, at: model.span.start, assumed: assumedByExpression(spec.assumptions),
+      };
+    }
     else notTrainedReason = `${spec.reason}. Building it would mean running the file's own code, which reglint does only in a trusted workspace (Workspace Trust); this workspace is not trusted, so nothing was executed`;
 
     // One run per model: a new request replaces a running one.

@@ -140,7 +140,7 @@ export function reportDiagnostics(report: TrainReport, ctx: ReportContext): Diag
   const assumed = assumptionSummary(report.assumptions);
   if (assumed) {
     // Every value the code does not fix, each at its line: the verdicts hold for these.
-    const related = (report.assumptions ?? []).filter(a => a.source !== 'user' && a.line !== undefined).map(a => ({
+    const related = (report.assumptions ?? []).filter(a => a.source !== 'user' && a.source !== 'code' && a.line !== undefined).map(a => ({
       location: { uri: ctx.uri, range: { start: { line: a.line! - 1, character: 0 }, end: { line: a.line! - 1, character: 0 } } },
       message: assumptionLine(a),
     }));
@@ -179,7 +179,7 @@ export function summaryMessage(report: TrainReport): string {
 }
 
 function assumedCount(report: TrainReport): number {
-  return (report.assumptions ?? []).filter(a => a.source !== 'user').length;
+  return (report.assumptions ?? []).filter(a => a.source !== 'user' && a.source !== 'code').length;
 }
 
 function baseName(file: string): string {

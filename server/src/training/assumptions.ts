@@ -129,7 +129,7 @@ function dataValue(spec: ModelSpec, a: Assumption, data: DataFacts): AssumedValu
   return undefined;
 }
 
-const SOURCE_RANK: Record<Assumption['source'], number> = { user: 4, setting: 3, data: 2, default: 0 };
+const SOURCE_RANK: Record<Assumption['source'], number> = { user: 4, code: 4, setting: 3, data: 2, default: 0 };
 
 /**
  * Unknowns written with the same expression are the same value (`inputShape: [dim]` and
@@ -182,6 +182,20 @@ export function linkSameExpressions(spec: ModelSpec): ModelSpec {
 /** A default's why without its "how to give the real one" hint, once it is not a default. */
 function withoutHint(why: string): string {
   return why.replace(/ \(a data file, .*\)$/, '');
+}
+
+/** Static mode's values by the expression they stand for (`numFeatures` → 16): what builder mode passes for a parameter of that name. */
+export function assumedByExpression(assumptions: readonly Assumption[] | undefined): Record<string, AssumedValue> {
+  const out: Record<string, AssumedValue> = {};
+  for (const a of assumptions ?? []) {
+    if (a.holes && Array.isArray(a.value)) {
+      a.holes.forEach((hole, k) => {
+        const expr = a.holeExpressions?.[k];
+        if (expr && isName(expr) && !(expr in out)) out[expr] = (a.value as AssumedValue[])[hole];
+      });
+    } else if (a.expression && isName(a.expression) && !(a.expression in out)) out[a.expression] = a.value;
+  }
+  return out;
 }
 
 function isName(expr: string): boolean {

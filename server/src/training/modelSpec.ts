@@ -62,7 +62,8 @@ export interface Assumption {
   value: AssumedValue;
   /** Where the value came from and why it was needed, in words. */
   why: string;
-  source: 'default' | 'data' | 'setting' | 'user';
+  /** `code`: the file's own value (a builder's call site, in builder mode). */
+  source: 'default' | 'data' | 'setting' | 'user' | 'code';
   line?: number;
   /** The expression as written, when there is one. */
   expression?: string;

@@ -35,8 +35,8 @@ export interface SpecOptions {
 
 export type SpecResult =
   | { ok: true; spec: ModelSpec; unusedValues?: string[] }
-  /** `needs`: values that, given (--set, the editor), would let it build. */
-  | { ok: false; reason: string; needs?: Assumption[] };
+  /** `needs`: values that, given (--set, the editor), would let it build; `assumptions`: those made before it stopped. */
+  | { ok: false; reason: string; needs?: Assumption[]; assumptions?: Assumption[] };
 
 /** Where a layer's input comes from, in graph terms (before labels). */
 type GraphRef = { input: number } | { layer: number; node: number } | { nested: number };
@@ -133,7 +133,12 @@ class SpecBuilder {
       const unused = Object.keys(this.opts.values ?? {}).filter((k) => !this.usedValues.has(k));
       return { ok: true, spec: linkSameExpressions(spec), ...(unused.length ? { unusedValues: unused } : {}) };
     } catch (e) {
-      if (e instanceof Blocked) return { ok: false, reason: e.message, ...(this.needs.length ? { needs: this.needs } : {}) };
+      if (e instanceof Blocked) {
+        return {
+          ok: false, reason: e.message,
+          ...(this.needs.length ? { needs: this.needs } : {}), ...(this.assumptions.length ? { assumptions: this.assumptions } : {}),
+        };
+      }
       throw e;
     }
   }

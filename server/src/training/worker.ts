@@ -26,9 +26,11 @@ export async function workerMain(input: WorkerInput): Promise<void> {
       if (input.trusted !== true) throw new Error('builder mode requires a trusted workspace');
       // Loaded only here: ts-morph costs ~0.3 s of startup that static mode never needs.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { captureModel, specFromLayersModel } = require('./builder') as typeof import('./builder');
-      const model = await captureModel(tf, input.builder);
+      const { builderArgAssumption, captureModel, specFromLayersModel } = require('./builder') as typeof import('./builder');
+      const { model, call } = await captureModel(tf, input.builder);
       spec = specFromLayersModel(tf, model, input.builder.modelName ?? model.name);
+      // What the builder was called with is part of what was measured: listed like an assumption.
+      if (call) spec.assumptions = call.params.map((p) => builderArgAssumption(call.name, p));
       model.dispose();
     }
     if (!spec) throw new Error('no model to train');
