@@ -11,6 +11,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { CHOOSE_TRAINING_DATA_COMMAND, keptTrainingDataChoices, registerChooseTrainingData } from './chooseTrainingData';
 import { explicitSettingsMiddleware } from './explicitSettings';
 import { LearningCurvesView } from './learningCurves';
 import { CLIENT_COMMANDS, registerSanityTrain } from './sanityTrain';
@@ -60,9 +61,15 @@ export async function activate(context: ExtensionContext): Promise<ReglintExtens
     errorHandler: crashHandler,
     // rules/fix: only what the user set, so .reglintrc.json is not overridden by defaults.
     middleware: { workspace: { configuration: explicitSettingsMiddleware } },
-    // Commands the extension implements itself (./sanityTrain.ts): the server then leaves
-    // them out of executeCommandProvider, whose ids the client would register a second time.
-    initializationOptions: { clientCommands: CLIENT_COMMANDS },
+    // Commands the extension implements itself (./sanityTrain.ts, ./chooseTrainingData.ts):
+    // the server then leaves them out of executeCommandProvider, whose ids the client would
+    // register a second time. Workspace Trust and the training data chosen in this workspace
+    // are read at each (re)start.
+    initializationOptions: () => ({
+      clientCommands: [...CLIENT_COMMANDS, CHOOSE_TRAINING_DATA_COMMAND],
+      workspaceTrusted: workspace.isTrusted,
+      trainingDataChoices: keptTrainingDataChoices(context),
+    }),
   };
 
   // The id 'reglint' makes the client read `reglint.trace.server`.
@@ -79,6 +86,8 @@ export async function activate(context: ExtensionContext): Promise<ReglintExtens
     registerFixAllCommand(() => client, LANGUAGES),
     // Reglint: Sanity-train model, progress, the Reglint Training log, learning curves.
     ...registerSanityTrain(context, () => client, new LearningCurvesView()),
+    // Reglint: Choose training data…, and the "Data:" CodeLens.
+    ...registerChooseTrainingData(context, () => client),
   );
 
   await client.start();

@@ -23,6 +23,7 @@ import {
 import { WorkDoneProgress, type LanguageClient, type WorkDoneProgressBegin, type WorkDoneProgressEnd, type WorkDoneProgressReport } from 'vscode-languageclient/node';
 import type { CurvesReport } from './learningCurvesSvg';
 import type { LearningCurvesView } from './learningCurves';
+import { modelTarget, type ModelTarget } from './modelTarget';
 import { checkTypedValue, TrainValueStore } from './trainValueStore';
 
 export const SANITY_TRAIN_COMMAND = 'reglint.sanityTrain';
@@ -31,11 +32,7 @@ export const FORGET_VALUES_COMMAND = 'reglint.forgetTrainValues';
 /** Commands this extension implements itself: the server must not register them too. */
 export const CLIENT_COMMANDS = [SANITY_TRAIN_COMMAND, SHOW_CURVES_COMMAND, FORGET_VALUES_COMMAND];
 
-interface TrainArgs {
-  uri?: string;
-  modelIndex?: number;
-  line?: number;
-}
+type TrainArgs = ModelTarget;
 
 export interface SanityTrainResult {
   uri: string;
@@ -91,16 +88,8 @@ async function sanityTrain(
     void window.showErrorMessage('Reglint: the language server is not running.');
     return undefined;
   }
-  const args: TrainArgs = given instanceof Uri ? { uri: given.toString() } : { ...given };
-  const editor = window.activeTextEditor;
-  if (!args.uri) {
-    if (!editor) {
-      void window.showErrorMessage('Reglint: open a file with a TensorFlow.js model to sanity-train it.');
-      return undefined;
-    }
-    args.uri = editor.document.uri.toString();
-    if (args.modelIndex === undefined) args.line = editor.selection.active.line;
-  }
+  const args = modelTarget<TrainArgs>(given, 'sanity-train it');
+  if (!args) return undefined;
   const trusted = workspace.isTrusted;
   const uri = args.uri;
   const file = decodeURIComponent(uri.split('/').pop() ?? uri);

@@ -57,6 +57,8 @@ describe('reglint in VS Code (code-server + Chromium), installed from the .vsix'
     // A copy named like the original, so the workbench (and the screenshots) say "examples".
     workspace = join(removeOnExit(mkdtempSync(join(tmpdir(), 'reglint-e2e-ws-'))), 'examples');
     cpSync(join(REPO_ROOT, 'examples'), workspace, { recursive: true });
+    // A model that reads its data (tf.data.csv), for "Choose data…".
+    cpSync(join(REPO_ROOT, 'test', 'integration', 'workspace', 'training-data'), join(workspace, 'training-data'), { recursive: true });
     // Like a real project with tfjs installed: TypeScript resolves the imports (and reports
     // no "Cannot find module"), so what remains in Problems is reglint's.
     mkdirSync(join(workspace, 'node_modules'), { recursive: true });
@@ -215,6 +217,41 @@ describe('reglint in VS Code (code-server + Chromium), installed from the .vsix'
       // The Problems entry alone still shows the result.
     }
     await screenshot(page, '06-sanity-train-result');
+  });
+
+  it('the "Choose data…" CodeLens offers the file the code reads first; four Enters choose it, the label it marks and the numeric features', async function () {
+    this.timeout(120_000);
+    await quickOpen(page, 'cars-model.ts');
+    const lens = page.locator('.editor-instance .codelens-decoration a').filter({ hasText: 'Choose data…' }).first();
+    await lens.waitFor({ timeout: 60_000 }); // run alone (--grep), this step waits for the server to start
+    await page.waitForTimeout(1000); // a lens being re-rendered can miss the click
+    await lens.click();
+    /** The quick input's title and rows once its title matches (separators and the focused row marked). */
+    const step = async (title) => {
+      const widget = page.locator('.quick-input-widget');
+      await widget.locator('.quick-input-title', { hasText: title }).waitFor({ timeout: 20_000 });
+      await widget.locator('.quick-input-list .monaco-list-row.focused').first().waitFor({ timeout: 10_000 });
+      const rows = widget.locator('.quick-input-list .monaco-list-row');
+      const texts = await rows.evaluateAll(els => els.map(el => `${el.classList.contains('focused') ? '> ' : ''}${el.textContent.replace(/\s+/g, ' ').trim()}`));
+      return texts;
+    };
+    const files = await step('Training data for mpgModel');
+    await screenshot(page, '07-choose-data');
+    const focused = files.find(t => t.startsWith('> '));
+    assert.match(focused ?? '', /cars\.csv.*read by the code: tf\.data\.csv, line 5, label mpg/, `the file the code reads should come first: ${JSON.stringify(files)}`);
+    await page.keyboard.press('Enter');
+    const labels = await step('Label column of cars.csv');
+    assert.match(labels.find(t => t.startsWith('> ')) ?? '', /^> mpg.*marked isLabel in the code/, JSON.stringify(labels));
+    await page.keyboard.press('Enter');
+    const features = await step('Feature columns');
+    assert.match(features.find(t => t.startsWith('> ')) ?? '', /The numeric columns.*hp, weight, year \(3 values per row, as the model takes\).*skips name: text/, JSON.stringify(features));
+    await page.keyboard.press('Enter');
+    const keep = await step("Keep mpgModel's data");
+    assert.match(keep.find(t => t.startsWith('> ')) ?? '', /Remember in this workspace/, JSON.stringify(keep));
+    assert.ok(keep.some(t => /Save to \.reglintrc\.json/.test(t)), JSON.stringify(keep));
+    await page.keyboard.press('Enter');
+    await page.locator('.editor-instance .codelens-decoration a').filter({ hasText: 'Data: cars.csv' }).first().waitFor({ timeout: 20_000 });
+    await screenshot(page, '08-data-codelens');
   });
 
   after(() => {

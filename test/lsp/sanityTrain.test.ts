@@ -141,9 +141,11 @@ describe('sanity-train in the language server', function () {
     const lenses = (await session.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as CodeLens[];
     assert.deepEqual(lenses.map(l => [l.range.start.line, l.command?.title, l.command?.command]), [
       [2, 'Sanity-train', 'reglint.sanityTrain'],
+      [2, 'Choose data…', 'reglint.chooseTrainingData'],
       [7, 'Sanity-train', 'reglint.sanityTrain'],
+      [7, 'Choose data…', 'reglint.chooseTrainingData'],
     ]);
-    assert.deepEqual(lenses.map(l => (l.command?.arguments?.[0] as { modelIndex: number }).modelIndex), [0, 1]);
+    assert.deepEqual(lenses.map(l => (l.command?.arguments?.[0] as { modelIndex: number }).modelIndex), [0, 0, 1, 1]);
   });
 
   it('leaves the command to a client that implements it (initializationOptions.clientCommands)', async () => {

@@ -10,14 +10,8 @@
 -- request textDocument/codeAction for the first REGLINT_CODE diagnostic, apply the
 -- preferred quick fix's WorkspaceEdit, wait for the diagnostic to go away, write the
 -- result and quit. Any failure is written to the result as `error`.
-local env = function(name, default)
-  local value = os.getenv(name)
-  if value == nil or value == '' then
-    if default ~= nil then return default end
-    error('missing environment variable ' .. name)
-  end
-  return value
-end
+-- env(name, default?): ./env.lua, beside this script.
+local env = dofile(debug.getinfo(1, 'S').source:sub(2):match('(.*[/\\])') .. 'env.lua')
 
 local result = { steps = {} }
 local result_path = env('REGLINT_RESULT')

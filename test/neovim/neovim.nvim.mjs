@@ -1,6 +1,7 @@
 // reglint's language server with a second, independent LSP client: Debian's Neovim
 // (0.7+) headless, driven by lsp-client.lua. Diagnostics must arrive, and a quick fix
-// must apply and clear its diagnostic, exactly as in VS Code.
+// must apply and clear its diagnostic, exactly as in VS Code; choosing a model's training
+// data works through the server's own prompts (training-data.lua).
 //
 //   mocha --no-config --timeout 60000 test/neovim/neovim.nvim.mjs   (after npm run build)
 import * as assert from 'node:assert/strict';
@@ -13,15 +14,17 @@ import { removeOnExit, startProcess, stopProcess } from '../../scripts/editors/p
 
 const SERVER = join(REPO_ROOT, 'bin', 'reglint-language-server.js');
 const CLIENT = join(REPO_ROOT, 'test', 'neovim', 'lsp-client.lua');
+const TRAINING_DATA_CLIENT = join(REPO_ROOT, 'test', 'neovim', 'training-data.lua');
 const RUN_TIMEOUT_MS = 60_000;
 
-/** Runs Neovim on a scratch copy of `fixture`; resolves with lsp-client.lua's result. */
-async function runNeovim(fixture, code) {
+/** Runs Neovim on a scratch copy of `fixture` (and `alongside` files); resolves with the Lua script's result. */
+async function runNeovim(fixture, code, { script = CLIENT, alongside = [] } = {}) {
   const dir = removeOnExit(mkdtempSync(join(tmpdir(), 'reglint-nvim-')));
   const file = join(dir, basename(fixture));
   copyFileSync(fixture, file);
+  for (const other of alongside) copyFileSync(other, join(dir, basename(other)));
   const resultPath = join(dir, 'result.json');
-  const child = startProcess('nvim', NVIM, ['--headless', '--clean', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${CLIENT}`], {
+  const child = startProcess('nvim', NVIM, ['--headless', '--clean', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${script}`], {
     cwd: dir,
     env: {
       ...process.env,
@@ -94,4 +97,18 @@ describe('Neovim as the LSP client (bin/reglint-language-server.js --stdio)', fu
       assert.equal((run.result.diagnostics_after ?? []).filter(d => d.code === code).length, count - 1, explain(run));
     });
   }
+
+  it('cars-model.ts: the "Choose data…" CodeLens asks with window/showMessageRequest; the file the code reads comes first', async () => {
+    const dataDir = join(REPO_ROOT, 'test', 'integration', 'workspace', 'training-data');
+    const run = await runNeovim(join(dataDir, 'cars-model.ts'), '', { script: TRAINING_DATA_CLIENT, alongside: [join(dataDir, 'cars.csv')] });
+    assert.ok(run.result, `training-data.lua wrote no result\n${explain(run)}`);
+    assert.equal(run.result.error, undefined, `Neovim run failed: ${run.result.error}\n${explain(run)}`);
+    assert.deepEqual(run.result.lenses_before, ['Sanity-train', 'Choose data…'], explain(run));
+    assert.equal(run.result.prompts.length, 3, explain(run));
+    assert.equal(run.result.prompts[0].actions[0], 'cars.csv (read by the code)', explain(run));
+    assert.equal(run.result.prompts[1].actions[0], 'mpg (default)', 'the label the code marks');
+    assert.equal(run.result.chosen.data.label, 'mpg');
+    assert.deepEqual(run.result.lenses_after, ['Sanity-train', 'Data: cars.csv'], explain(run));
+    assert.equal(run.exitCode, 0, explain(run));
+  });
 });

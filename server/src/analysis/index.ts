@@ -1,5 +1,6 @@
 // analyzeText: file text in, ModelGraph out. Never throws: a file TypeScript cannot parse
 // at all (e.g. nesting deep enough to overflow the parser's stack) gets `fatal`.
+import { collectDataSources } from './dataSources';
 import { indexFile } from './fileIndex';
 import { GraphBuilder } from './graphBuilder';
 import type { ModelGraph } from './modelGraph';
@@ -37,8 +38,10 @@ export function analyzeSourceFile(sourceFile: ts.SourceFile, graph = emptyGraph(
     const tfjs = new TfjsResolver(index);
     graph.tfjs = tfjs.bindings;
     if (!tfjs.hasTfjs) return graph;
-    const builder = new GraphBuilder(sourceFile, new Scopes(index.hoistedVars), tfjs);
+    const scopes = new Scopes(index.hoistedVars);
+    const builder = new GraphBuilder(sourceFile, scopes, tfjs);
     new ModelFlow(builder, sourceFile, index).run();
+    graph.dataSources = collectDataSources(index, tfjs, scopes);
     const { models, layers, inputs } = builder.finish();
     graph.models = models;
     graph.layers = layers;
@@ -47,6 +50,7 @@ export function analyzeSourceFile(sourceFile: ts.SourceFile, graph = emptyGraph(
     graph.models = [];
     graph.layers = [];
     graph.inputs = [];
+    graph.dataSources = [];
     graph.fatal = `the analysis failed: ${describe(err)}`;
   }
   return graph;
@@ -64,6 +68,7 @@ export function emptyGraph(fileName: string): ModelGraph {
     layers: [],
     inputs: [],
     parseProblems: [],
+    dataSources: [],
   };
 }
 

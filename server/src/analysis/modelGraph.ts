@@ -217,6 +217,26 @@ export interface TfjsBindings {
   namedImport?: { span: Span; names: string[]; module: string };
 }
 
+/**
+ * What a data file's relative path is relative to: the file's own directory (`require`,
+ * `import`, `__dirname`, `import.meta.url`), the process's working directory (`fs`,
+ * `tf.data.csv('file://…')`, `path.resolve`), or the page that fetches it (browser code:
+ * `fetch`, `tf.data.csv(url)`).
+ */
+export type DataSourceBase = 'file' | 'cwd' | 'page';
+
+/** A data file the code reads, by a path known statically (./dataSources.ts). */
+export interface DataSource {
+  /** As the code names it (without `file://`): absolute, or relative to `base`. */
+  path: string;
+  base: DataSourceBase;
+  how: 'tf.data.csv' | 'fs' | 'require' | 'import' | 'fetch';
+  /** The path argument (or import specifier). */
+  span: Span;
+  /** The label column, when `tf.data.csv`'s `columnConfigs` marks one `isLabel: true`. */
+  label?: string;
+}
+
 export interface ParseProblem {
   message: string;
   span: Span;
@@ -231,6 +251,8 @@ export interface ModelGraph {
   inputs: InputNode[];
   /** Syntax errors TypeScript reported; the graph still covers what parsed. */
   parseProblems: ParseProblem[];
+  /** Data files the code reads, in source order (./dataSources.ts); empty without tfjs. */
+  dataSources: DataSource[];
   /**
    * Why the file could not be analysed at all (e.g. nesting too deep to parse), as a reason
    * to follow "could not analyse this file: "; callers add that prefix.

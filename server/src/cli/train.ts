@@ -3,20 +3,27 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'node:util';
-import { analyzeText } from '../analysis';
+import { analyzeText, type ModelGraph } from '../analysis';
+import { ConfigLoader, type ResolvedConfig } from '../config/configLoader';
+import { formatConfigProblems, SYNTHETIC_DATA } from '../config/reglintrc';
+import { configuredTrainData } from '../config/trainData';
+import { previewDataFile } from '../trainingData/dataFilePreview';
+import { detectedDataFiles } from '../trainingData/detectedDataFiles';
 import { assumedByExpression, parseSetArg, type UserValues } from '../training/assumptions';
 import { assumptionLine, droppedLine } from '../training/assumptionText';
 import { lineAt, specFromGraph, type Assumption, type DroppedKey } from '../training/modelSpec';
 import { runSanityTrain, type TrainReport, type TrainRequest } from '../training/runner';
 import type { CheckResult } from '../training/checks/types';
-import type { UserDataSummary } from '../training/userData';
+import type { UserDataSource, UserDataSummary } from '../training/userData';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE_OR_INTERNAL, type CliIo } from './io';
 
 export const TRAIN_USAGE = `Usage: reglint train <file> [options]
 
 Builds each model in <file> with the embedded TensorFlow.js, trains it briefly on
-seeded synthetic data and reports: fit-one-batch, generalization-gap, memorization,
-what-if (with reglint's fixes applied), divergence, dead-relu.
+your data (--data, or train.data in the .reglintrc.json nearest to <file>) or on
+seeded synthetic data, and reports: fit-one-batch, generalization-gap, memorization,
+what-if (with reglint's fixes applied), divergence, dead-relu. Without data, it names
+the data files the code itself reads and the --data command that trains on them.
 
 Options:
   --model <name>        only this model (variable or function name)
@@ -31,8 +38,9 @@ Options:
                         --set dense_1.kernelRegularizer=l2(1e-4)|none,
                         --set dense_2.repeat=3 (a loop's count); repeatable
   --backend <wasm|cpu>  tfjs backend (default wasm)
-  --data <file>         train on this CSV (header row) or JSON file instead of
-                        synthetic data (25% of the rows, shuffled, for validation)
+  --data <file>         train on this CSV (header row), TSV or JSON file instead of
+                        synthetic data (25% of the rows, shuffled, for validation);
+                        overrides train.data of .reglintrc.json
   --features <a,b,...>  feature columns (default: every column but the label)
   --label <column>      label column (default: the last column)
   --trust               allow running the file's own builder code when the model
@@ -47,8 +55,10 @@ export interface TrainJsonModel {
   line: number;
   built: 'static' | 'builder' | 'failed';
   reason?: string;
-  /** The user's data (--data), when it replaced the synthetic data. */
+  /** The user's data, when it replaced the synthetic data. */
   data?: UserDataSummary;
+  /** Where the data choice came from: --data, or train.data of a .reglintrc.json (also when it says "synthetic"). */
+  dataFrom?: { source: 'option' } | { source: 'reglintrc'; configFile: string; file: string };
   /** Values the code does not fix and what the model was built with instead. */
   assumptions?: Assumption[];
   /** Config keys left out because they do not change what is measured. */
@@ -59,6 +69,19 @@ export interface TrainJsonModel {
 export interface TrainJson {
   filePath: string;
   models: TrainJsonModel[];
+  /** Data files the code reads that exist (graph.dataSources), each with the command that trains on it. */
+  detectedData?: DetectedDataJson[];
+}
+
+export interface DetectedDataJson {
+  file: string;
+  how: string;
+  /** 1-based line where the code reads it. */
+  line: number;
+  /** The label column the command names: the one the code marks (`isLabel`), else the file's last column. */
+  label: string;
+  labelFrom: 'code' | 'last column';
+  command: string;
 }
 
 export async function runTrainCli(argv: string[], io: CliIo): Promise<number> {
@@ -81,6 +104,11 @@ export async function runTrainCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`reglint train: cannot read ${opts.file}: ${(e as Error).message}\n`);
     return EXIT_USAGE_OR_INTERNAL;
   }
+  const config = new ConfigLoader().forFile(filePath);
+  if (config.file && config.file.problems.length > 0) {
+    io.stderr.write(`reglint train: ${formatConfigProblems(config.file.filePath, config.file.text, config.file.problems)}`);
+    return EXIT_USAGE_OR_INTERNAL;
+  }
   try {
     const graph = analyzeText(text, filePath);
     if (graph.fatal) {
@@ -93,6 +121,11 @@ export async function runTrainCli(argv: string[], io: CliIo): Promise<number> {
         `(found: ${graph.models.map((m) => m.name).join(', ') || 'none'})\n`);
       return EXIT_USAGE_OR_INTERNAL;
     }
+    const dataChoices = new Map(models.map(m => [m, dataFor(opts, config, filePath, m.name, io.cwd)]));
+    if ((opts.label !== undefined || opts.features) && ![...dataChoices.values()].some(c => c?.data)) {
+      io.stderr.write(`reglint train: --features and --label need --data <file> (or train.data in .reglintrc.json)\n\n${TRAIN_USAGE}`);
+      return EXIT_USAGE_OR_INTERNAL;
+    }
     const out: TrainJson = { filePath, models: [] };
     const unused = new Set(Object.keys(opts.values));
     for (const m of models) {
@@ -100,7 +133,8 @@ export async function runTrainCli(argv: string[], io: CliIo): Promise<number> {
       const spec = specFromGraph(graph, m.index, { text, inputShape: opts.inputShape, values: opts.values });
       if (spec.ok) for (const k of Object.keys(opts.values)) if (!spec.unusedValues?.includes(k)) unused.delete(k);
       const base: TrainRequest = { seed: opts.seed, budgetSeconds: opts.budget, backend: opts.backend };
-      if (opts.data) base.data = { file: path.resolve(io.cwd, opts.data), features: opts.features, label: opts.label };
+      const choice = dataChoices.get(m);
+      if (choice?.data) base.data = choice.data;
       let req: TrainRequest | undefined;
       if (spec.ok) req = { ...base, spec: spec.spec };
       else if (opts.trust) {
@@ -109,7 +143,7 @@ export async function runTrainCli(argv: string[], io: CliIo): Promise<number> {
       }
       let report: TrainReport | undefined;
       if (req) {
-        if (opts.format === 'text') io.stderr.write(`training ${m.name} (line ${line})...\n`);
+        if (opts.format === 'text') io.stderr.write(`training ${m.name} (line ${line}) on ${choice?.data ? path.relative(io.cwd, choice.data.file) : 'synthetic data'}...\n`);
         report = await runSanityTrain(req);
       }
       const reason = !report ? (spec.ok ? undefined : `${spec.reason} (run with --trust to execute the file's own code)`)
@@ -121,15 +155,21 @@ export async function runTrainCli(argv: string[], io: CliIo): Promise<number> {
       const dropped = report?.dropped ?? (spec.ok ? spec.spec.dropped : undefined);
       if (assumptions?.length) entry.assumptions = assumptions;
       if (dropped?.length) entry.dropped = dropped;
+      if (choice) entry.dataFrom = choice.from;
       out.models.push(entry);
-      if (opts.format === 'text') io.stdout.write(formatModel(entry, report));
+      if (opts.format === 'text') io.stdout.write(formatModel(entry, io.cwd, report));
     }
     if (unused.size && models.length) {
       io.stderr.write(`reglint train: --set ${[...unused].join(', ')} matched no value the code leaves open ` +
         '(labels and keys as the report prints them; values the code fixes are not overridden)\n');
     }
+    // No data chosen: name the data the code reads, with the command that trains on it.
+    const detected = await detectedDataJson(graph, text, filePath, opts, io.cwd);
+    if (detected.length > 0) out.detectedData = detected;
+    const onSynthetic = out.models.filter(m => m.built !== 'failed' && !m.dataFrom);
     if (opts.format === 'json') io.stdout.write(JSON.stringify(out, null, 2) + '\n');
     else if (models.length === 0) io.stdout.write(`no tfjs models found in ${opts.file}\n`);
+    else if (onSynthetic.length > 0 && detected.length > 0) io.stdout.write(formatSuggestion(onSynthetic.map(m => m.name), detected, filePath, io.cwd));
     return out.models.some((m) => m.checks.some((c) => c.verdict === 'fail')) ? EXIT_FINDINGS : EXIT_OK;
   } catch (e) {
     io.stderr.write(`reglint train: internal error: ${(e as Error).stack ?? e}\n`);
@@ -197,7 +237,6 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
     const [key, value] = parseSetArg(arg);
     given[key] = value;
   }
-  if ((features || values.label !== undefined) && values.data === undefined) throw new Error('--features and --label need --data <file>');
   return {
     file: positionals[0],
     data: values.data,
@@ -217,17 +256,20 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
 
 const MARK: Record<CheckResult['verdict'], string> = { pass: 'pass', warn: 'WARN', fail: 'FAIL', skipped: 'skip' };
 
-function formatModel(m: TrainJsonModel, report?: TrainReport): string {
+function formatModel(m: TrainJsonModel, cwd: string, report?: TrainReport): string {
   const lines = [`${m.name} (line ${m.line}): ${m.built === 'failed' ? 'not trained' : `built ${m.built}`}` +
     (report?.backend ? `, ${report.backend} backend, ${(report.elapsedMs / 1000).toFixed(1)} s` : '')];
   if (m.reason) lines.push(`  reason: ${m.reason}`);
   for (const a of m.assumptions ?? []) lines.push(`  assumed: ${assumptionLine(a)}`);
   for (const d of m.dropped ?? []) lines.push(`  dropped: ${droppedLine(d)}`);
   if (m.assumptions?.some((a) => a.source === 'default')) lines.push('  (give the real values with --set <layer>.<key>=<value>, --input-shape or --data)');
+  const from = m.dataFrom?.source === 'reglintrc' ? ` (train.data in ${path.relative(cwd, m.dataFrom.configFile) || m.dataFrom.configFile})` : '';
   if (report?.data) {
     const d = report.data;
-    lines.push(`  data: ${path.basename(d.file)}, ${d.rows} rows (${d.train} train, ${d.val} validation), ` +
+    lines.push(`  data: ${path.relative(cwd, d.file) || d.file}${from}, ${d.rows} rows (${d.train} train, ${d.val} validation), ` +
       `${d.features.length} feature column${d.features.length === 1 ? '' : 's'}, label ${d.label}`);
+  } else if (m.dataFrom?.source === 'reglintrc' && m.dataFrom.file === SYNTHETIC_DATA) {
+    lines.push(`  data: synthetic${from}`);
   }
   for (const c of m.checks) {
     lines.push(`  ${MARK[c.verdict]}  ${c.id}: ${c.message}`);
@@ -237,4 +279,65 @@ function formatModel(m: TrainJsonModel, report?: TrainReport): string {
     }
   }
   return lines.join('\n') + '\n';
+}
+
+interface DataChoice {
+  /** The user's data; undefined: the synthetic data (train.data says "synthetic"). */
+  data?: UserDataSource;
+  from: NonNullable<TrainJsonModel['dataFrom']>;
+}
+
+/** --data, else the train.data entry of .reglintrc.json for this model (--label/--features override its columns). */
+function dataFor(opts: TrainArgs, config: ResolvedConfig, filePath: string, model: string, cwd: string): DataChoice | undefined {
+  if (opts.data) return { data: { file: path.resolve(cwd, opts.data), features: opts.features, label: opts.label }, from: { source: 'option' } };
+  const entry = configuredTrainData(config.config, filePath, model);
+  if (!entry || !config.file) return undefined;
+  const from = { source: 'reglintrc' as const, configFile: config.file.filePath, file: entry.file };
+  if (entry.file === SYNTHETIC_DATA) return { from };
+  return { data: { file: entry.file, features: opts.features ?? entry.features, label: opts.label ?? entry.label }, from };
+}
+
+/**
+ * The data files the code reads that the trainer can read, each with the exact command that
+ * trains on it. Never used without being asked: the code may read that file for something
+ * else (a test split, a vocabulary), and a verdict on the wrong table, or one that changes
+ * when a file appears, is worse than a verdict that says it needs data.
+ */
+async function detectedDataJson(graph: ModelGraph, text: string, filePath: string, opts: TrainArgs, cwd: string): Promise<DetectedDataJson[]> {
+  const out: DetectedDataJson[] = [];
+  for (const { file, source } of detectedDataFiles(graph, filePath, [cwd])) {
+    let preview;
+    try {
+      preview = await previewDataFile(file);
+    } catch {
+      continue; // not a table the trainer reads (a config JSON, a vocabulary, ...)
+    }
+    const fromCode = source.label !== undefined && preview.columns.some(c => c.name === source.label);
+    const label = fromCode ? source.label! : preview.defaultLabel;
+    const args = ['reglint', 'train', opts.file, ...(opts.model ? ['--model', opts.model] : []), '--data', path.relative(cwd, file) || file, '--label', label];
+    out.push({
+      file, how: source.how, line: lineAt(text, source.span.start), label,
+      labelFrom: fromCode ? 'code' : 'last column', command: args.map(shellQuote).join(' '),
+    });
+  }
+  return out;
+}
+
+function formatSuggestion(models: string[], detected: DetectedDataJson[], filePath: string, cwd: string): string {
+  const lines = [`\n${models.join(', ')} trained on synthetic data, which cannot tell whether ${models.length === 1 ? 'it overfits' : 'they overfit'} your data.`,
+    `The code reads ${detected.length === 1 ? 'this data file' : 'these data files'}; to train on ${detected.length === 1 ? 'it' : 'one'}:`];
+  for (const d of detected) lines.push(`  ${d.command}    # ${d.how}, line ${d.line}`);
+  const [first] = detected;
+  const entry = { files: toPosix(path.relative(cwd, filePath)), file: toPosix(path.relative(cwd, first.file)), label: first.label };
+  lines.push(`or, for every run, in a .reglintrc.json here: "train": {"data": [${JSON.stringify(entry).replace(/,"/g, ', "').replace(/":/g, '": ')}]}`);
+  return lines.join('\n') + '\n';
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+/** A word as a POSIX shell reads it: quoted only when it needs to be. */
+function shellQuote(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }

@@ -36,7 +36,7 @@ describe('.reglintrc.json parsing', () => {
     assert.deepEqual(result.config.rules, { 'dense-unregularized': 'error', 'dropout-rate-high': 'off' });
     assert.deepEqual(result.config.fix, { l2: 0.001, denseDropoutRate: 0.3, recurrentDropout: 0.1, convRemedy: 'l2' });
     assert.deepEqual(result.config.include, ['src/**']);
-    assert.equal(result.config.train.data, path.resolve('/project/data/train.json'));
+    assert.deepEqual(result.config.train.data, [{ file: path.resolve('/project/data/train.json') }]);
     assert.deepEqual(result.config.train.inputShape, [28, 28, 1]);
     assert.equal(result.config.baseDir, '/project');
   });

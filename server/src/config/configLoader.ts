@@ -144,11 +144,16 @@ export class ConfigLoader {
  */
 export function isIncluded(config: ReglintConfig, filePath: string): boolean {
   if (config.include === undefined && config.exclude === undefined) return true;
+  if (config.exclude?.length && matchesGlobs(config, config.exclude, filePath)) return false;
+  if (config.include !== undefined) return matchesGlobs(config, config.include, filePath);
+  return true;
+}
+
+/** Whether `filePath` matches one of `globs`, relative to the config file's directory (as include/exclude). */
+export function matchesGlobs(config: ReglintConfig, globs: readonly string[], filePath: string): boolean {
   const base = config.baseDir ?? path.dirname(filePath);
   const relative = path.relative(base, path.resolve(filePath)).split(path.sep).join('/');
-  if (config.exclude?.length && matcher(config.exclude)(relative)) return false;
-  if (config.include !== undefined) return matcher(config.include)(relative);
-  return true;
+  return matcher(globs)(relative);
 }
 
 const matchers = new Map<string, (p: string) => boolean>();

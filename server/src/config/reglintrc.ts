@@ -17,10 +17,28 @@ export const CONFIG_FILE_NAME = '.reglintrc.json';
 export interface TrainConfig {
   budgetSeconds?: number;
   seed?: number;
-  /** `synthetic`, or an absolute path (resolved against the config file's directory). */
-  data?: string;
+  /**
+   * `train.data`, as a list whatever its form in the file (a string is one entry for every
+   * model); the first entry matching a model applies (config/trainData.ts).
+   */
+  data?: TrainDataEntry[];
   inputShape?: number[];
 }
+
+/** One `train.data` entry: which models (files and name) train on which data. */
+export interface TrainDataEntry {
+  /** Globs relative to the config file's directory; undefined: every file. */
+  files?: string[];
+  /** The model's name; undefined: every model. */
+  model?: string;
+  /** `synthetic`, or an absolute path (resolved against the config file's directory). */
+  file: string;
+  label?: string;
+  features?: string[];
+}
+
+/** The `file` of a train.data entry that means "the seeded synthetic data". */
+export const SYNTHETIC_DATA = 'synthetic';
 
 export interface ReglintConfig {
   /** Severity by rule id (only the rules the file lists). */
@@ -56,7 +74,31 @@ export type ConfigParseResult =
 let validator: ReturnType<Ajv['compile']> | undefined;
 function validate(value: unknown): ErrorObject[] {
   validator ??= new Ajv({ allErrors: true, strict: true }).compile(schema);
-  return validator(value) ? [] : [...(validator.errors ?? [])];
+  return validator(value) ? [] : withoutAnyOfNoise([...(validator.errors ?? [])]);
+}
+
+/**
+ * A value that may take one of several forms (`train.data`: a string or a list) fails every
+ * form that does not fit: ajv reports "must be string" and "must match a schema in anyOf"
+ * beside the real problem inside the list. Keep the problems of the form whose type fits;
+ * when no form's type fits, say once which types would ("must be a string or an array").
+ */
+function withoutAnyOfNoise(errors: ErrorObject[]): ErrorObject[] {
+  const dropped = new Set<ErrorObject>();
+  const added: ErrorObject[] = [];
+  for (const anyOf of errors.filter(e => e.keyword === 'anyOf')) {
+    const typeErrors = errors.filter(e => e.keyword === 'type' && e.instancePath === anyOf.instancePath && e.schemaPath.startsWith(`${anyOf.schemaPath}/`));
+    // Problems inside the value (a form's own, possibly through a $ref) mean a form fits.
+    const inside = errors.some(e => e !== anyOf && !typeErrors.includes(e) &&
+      (e.instancePath === anyOf.instancePath || e.instancePath.startsWith(`${anyOf.instancePath}/`)));
+    dropped.add(anyOf);
+    typeErrors.forEach(e => dropped.add(e));
+    if (!inside) {
+      const types = typeErrors.map(e => String((e.params as { type: string }).type));
+      added.push({ ...anyOf, keyword: 'type', params: { type: types.map(article).join(' or ').replace(/^an? /, '') } });
+    }
+  }
+  return [...errors.filter(e => !dropped.has(e)), ...added];
 }
 
 /**
@@ -83,21 +125,39 @@ export function parseConfigText(text: string, filePath: string): ConfigParseResu
   return { ok: true, config: toConfig(value as RawConfig, path.dirname(filePath)) };
 }
 
+interface RawTrainDataEntry {
+  files?: string | string[];
+  model?: string;
+  file: string;
+  label?: string;
+  features?: string[];
+}
+
 interface RawConfig {
   rules?: Record<string, SeveritySetting>;
   fix?: Partial<FixSettings>;
   include?: string[];
   exclude?: string[];
-  train?: TrainConfig;
+  train?: Omit<TrainConfig, 'data'> & { data?: string | RawTrainDataEntry[] };
 }
 
 function toConfig(raw: RawConfig, baseDir: string): ReglintConfig {
-  const train: TrainConfig = { ...raw.train };
-  if (train.data !== undefined && train.data !== 'synthetic') train.data = path.resolve(baseDir, train.data);
+  const { data, ...rest } = raw.train ?? {};
+  const train: TrainConfig = { ...rest };
+  if (data !== undefined) train.data = (typeof data === 'string' ? [{ file: data }] : data).map(entry => toDataEntry(entry, baseDir));
   const config: ReglintConfig = { rules: { ...raw.rules }, fix: { ...raw.fix }, train, baseDir };
   if (raw.include) config.include = [...raw.include];
   if (raw.exclude) config.exclude = [...raw.exclude];
   return config;
+}
+
+function toDataEntry(raw: RawTrainDataEntry, baseDir: string): TrainDataEntry {
+  const entry: TrainDataEntry = { file: raw.file === SYNTHETIC_DATA ? SYNTHETIC_DATA : path.resolve(baseDir, raw.file) };
+  if (raw.files !== undefined) entry.files = typeof raw.files === 'string' ? [raw.files] : [...raw.files];
+  if (raw.model !== undefined) entry.model = raw.model;
+  if (raw.label !== undefined) entry.label = raw.label;
+  if (raw.features !== undefined) entry.features = [...raw.features];
+  return entry;
 }
 
 function describeParseError(code: string): string {
@@ -163,13 +223,30 @@ function article(type: string): string {
   return `a ${type}`;
 }
 
-/** The keys the schema allows at `segments` (for "unknown key" messages). */
+interface SchemaNode {
+  properties?: Record<string, SchemaNode>;
+  items?: SchemaNode;
+  anyOf?: SchemaNode[];
+  $ref?: string;
+}
+
+/** The keys the schema allows at `segments` (for "unknown key" messages), through lists, anyOf and $ref. */
 function knownKeys(segments: (string | number)[]): string[] {
-  let node: { properties?: Record<string, unknown> } | undefined = schema as { properties?: Record<string, unknown> };
+  const resolve = (node: SchemaNode | undefined): SchemaNode | undefined => {
+    if (node?.$ref?.startsWith('#/definitions/')) return resolve((schema.definitions as Record<string, SchemaNode>)[node.$ref.slice('#/definitions/'.length)]);
+    return node;
+  };
+  let nodes: SchemaNode[] = [schema as SchemaNode];
   for (const segment of segments) {
-    node = node?.properties?.[String(segment)] as { properties?: Record<string, unknown> } | undefined;
+    const next: SchemaNode[] = [];
+    for (const n of nodes.flatMap(node => [node, ...(node.anyOf ?? [])]).map(resolve)) {
+      const child = resolve(typeof segment === 'number' ? n?.items : n?.properties?.[segment]);
+      if (child) next.push(child);
+    }
+    nodes = next;
   }
-  return Object.keys(node?.properties ?? {}).filter((key) => key !== '$schema');
+  const keys = nodes.flatMap(node => [node, ...(node.anyOf ?? []).map(resolve)]).flatMap(node => Object.keys(node?.properties ?? {}));
+  return [...new Set(keys)].filter((key) => key !== '$schema');
 }
 
 function dedupe(problems: ConfigProblem[]): ConfigProblem[] {

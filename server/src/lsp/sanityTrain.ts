@@ -41,7 +41,9 @@ import {
   summaryMessage,
   type StoredResult,
 } from './sanityTrainDiagnostics';
-import { normalizeTrainSettings, resolveDataPath, whatIfFromFix, type TrainSettings } from './sanityTrainSettings';
+import { fetchTrainSettings, whatIfFromFix, type TrainSettings } from './sanityTrainSettings';
+import type { TrainingDataService } from './trainingData';
+import { dataFileOf } from './trainingDataChoices';
 import type { ServerCommands } from './commands';
 
 export const SANITY_TRAIN_COMMAND = 'reglint.sanityTrain';
@@ -108,8 +110,8 @@ export interface SanityTrainDeps {
   logger: Logger;
   /** The documents' graphs, shared with the outline and hover (server.ts forgets closed documents). */
   graphs: GraphCache;
-  /** The workspace folders (file: URIs), against which `reglint.train.data` resolves. */
-  workspaceFolders(): readonly string[];
+  /** Which data a model trains on, and its CodeLens (./trainingData.ts). */
+  trainingData: Pick<TrainingDataService, 'dataFor' | 'lens'>;
   /** Whether the client answers workspace/configuration (else the train settings are the defaults). */
   pullsConfiguration(): boolean;
   /** Re-lint and publish `uri` now (lint + `diagnosticsFor`), resolved once sent. */
@@ -186,20 +188,21 @@ export class SanityTrainService {
     for (const run of this.running.values()) run.controller.abort();
   }
 
-  private codeLenses(uri: string): CodeLens[] | null {
+  private async codeLenses(uri: string): Promise<CodeLens[] | null> {
     const document = this.deps.documents.get(uri);
     if (!document || document.getText().length > MAX_DOCUMENT_CHARS) return null;
     try {
       const graph = this.deps.graphs.get(document);
       if (graph.fatal || graph.tfjs.modules.length === 0) return [];
       const stored = this.results.get(uri);
+      const settings = await this.settingsFor(uri);
       return graph.models.flatMap(model => {
         const range = definitionRange(document, model);
         const args = { uri, modelIndex: model.index, line: range.start.line };
         const lenses: CodeLens[] = [{
           range,
           command: { title: 'Sanity-train', command: SANITY_TRAIN_COMMAND, arguments: [args] },
-        }];
+        }, this.deps.trainingData.lens(uri, model, range, settings)];
         const result = stored?.get(modelKey(model.name, occurrenceOf(graph, model)));
         if (this.showCurvesLens && result && result.report.checks.some(c => c.curves)) {
           lenses.push({ range, command: { title: 'Learning curves', command: SHOW_CURVES_COMMAND, arguments: [{ uri, model: model.name, report: result.report }] } });
@@ -212,15 +215,8 @@ export class SanityTrainService {
     }
   }
 
-  private async settingsFor(uri: string): Promise<TrainSettings> {
-    if (!this.deps.pullsConfiguration()) return normalizeTrainSettings(undefined);
-    try {
-      const [raw] = await this.deps.connection.workspace.getConfiguration([{ scopeUri: uri, section: 'reglint' }]);
-      return normalizeTrainSettings(raw, this.deps.logger);
-    } catch (error) {
-      this.deps.logger.warn(`Could not read reglint.train settings for ${uri} (${String(error)}); using defaults.`);
-      return normalizeTrainSettings(undefined);
-    }
+  private settingsFor(uri: string): Promise<TrainSettings> {
+    return fetchTrainSettings(this.deps.connection, uri, this.deps.pullsConfiguration(), this.deps.logger);
   }
 
   async run(rawParams: unknown, token: CancellationToken): Promise<SanityTrainResult> {
@@ -256,10 +252,10 @@ export class SanityTrainService {
       budgetSeconds: params.budgetSeconds ?? settings.budgetSeconds,
       whatIf: whatIfFromFix(settings.fix),
     };
-    if (settings.data) {
-      const file = resolveDataPath(settings.data, params.uri, this.deps.workspaceFolders());
-      if (file) request.data = { file, features: settings.features, label: settings.label };
-    }
+    // The data chosen for this model, else .reglintrc.json's, else reglint.train.data (./trainingData.ts).
+    const data = this.deps.trainingData.dataFor(params.uri, model.name, settings, trusted);
+    const dataFile = dataFileOf(data);
+    if (dataFile) request.data = { file: dataFile, features: data.features, label: data.label };
     // Builder mode gets a real path when there is one (the file's relative requires resolve against it).
     let notTrainedReason: string | undefined;
     if (spec.ok) request.spec = spec.spec;
@@ -423,7 +419,7 @@ function validateParams(raw: unknown): SanityTrainParams {
 }
 
 /** By index; else the model defined at or above `line` (else the first below it); else the first. */
-function pickModel(graph: ModelGraph, document: TextDocument, params: SanityTrainParams): ModelNode | undefined {
+export function pickModel(graph: ModelGraph, document: TextDocument, params: SanityTrainParams): ModelNode | undefined {
   if (params.modelIndex !== undefined) return graph.models[params.modelIndex];
   if (params.line === undefined || graph.models.length === 0) return graph.models[0];
   const starts = graph.models.map(m => ({ m, line: document.positionAt(m.span.start).line, end: document.positionAt(m.span.end).line }));

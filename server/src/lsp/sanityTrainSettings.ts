@@ -2,6 +2,7 @@
 // Code sends them, or flat `{"train.data": ...}`), validated; anything unusable keeps its
 // default and is logged, like the other settings (settings.ts).
 import * as path from 'node:path';
+import type { Connection } from 'vscode-languageserver';
 import { resolveFixSettings, type FixSettings } from '../fixes/types';
 import { RECIPE } from '../training/recipe';
 import type { WhatIfSettings } from '../training/whatIf';
@@ -55,6 +56,18 @@ export function normalizeTrainSettings(raw: unknown, logger?: Logger): TrainSett
   return settings;
 }
 
+/** A document's `reglint.train.*` (the defaults when the client does not answer workspace/configuration, or fails to). */
+export async function fetchTrainSettings(connection: Connection, uri: string, pullsConfiguration: boolean, logger: Logger): Promise<TrainSettings> {
+  if (!pullsConfiguration) return normalizeTrainSettings(undefined);
+  try {
+    const [raw] = await connection.workspace.getConfiguration([{ scopeUri: uri, section: 'reglint' }]);
+    return normalizeTrainSettings(raw, logger);
+  } catch (error) {
+    logger.warn(`Could not read reglint.train settings for ${uri} (${String(error)}); using defaults.`);
+    return normalizeTrainSettings(undefined);
+  }
+}
+
 /** The what-if as the quick fixes would write it in this workspace. */
 export function whatIfFromFix(fix: FixSettings): WhatIfSettings {
   return { dropoutRate: fix.denseDropoutRate, l2: fix.l2, rnnDropout: fix.recurrentDropout, convFix: fix.convRemedy };
@@ -68,7 +81,12 @@ export function resolveDataPath(data: string, documentUri: string, folderUris: r
   if (path.isAbsolute(data)) return data;
   const docPath = filePathOf(documentUri);
   const folders = folderUris.map(filePathOf).filter((p): p is string => !!p);
-  const containing = docPath ? folders.filter(f => docPath.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0] : undefined;
+  const containing = docPath ? containingFolder(docPath, folders) : undefined;
   const base = containing ?? folders[0] ?? (docPath ? path.dirname(docPath) : undefined);
   return base ? path.join(base, data) : undefined;
+}
+
+/** The innermost of `folders` (paths) that holds `filePath`. */
+export function containingFolder(filePath: string, folders: readonly string[]): string | undefined {
+  return folders.filter(f => filePath.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
 }

@@ -1,9 +1,11 @@
 // Wires the language server together: capabilities, the document store, settings, and
 // validation scheduling. Everything that decides something lives in its own module;
 // this file only connects events to them.
+import { pathToFileURL } from 'node:url';
 import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  FileChangeType,
   TextDocumentSyncKind,
   type Connection,
   type Diagnostic,
@@ -21,6 +23,7 @@ import { connectionLogger, describeError } from './logger';
 import { MODEL_FEATURE_CAPABILITIES, registerModelFeatures } from './modelFeatures';
 import { CONFIG_WATCH_GLOB, ProjectConfigs } from './projectConfig';
 import { SanityTrainService } from './sanityTrain';
+import { TrainingDataService } from './trainingData';
 import { PullDiagnostics } from './pullDiagnostics';
 import { SettingsStore, type ReglintSettings } from './settings';
 import { registerStatsRequest } from './statsRequest';
@@ -115,10 +118,19 @@ export function startServer(connection: Connection): void {
   const scheduler = new ValidationScheduler(validate, (uri, error) =>
     logger.error(`Validation of ${uri} failed:\n${describeError(error)}`),
   );
-  // Sanity-train: reglint/sanityTrain request, command, CodeLens, results as diagnostics.
-  const sanityTrain = new SanityTrainService({
+  // Which data a model trains on: the "Data:" CodeLens, the picker's requests, the choices (./trainingData.ts).
+  const trainingData = new TrainingDataService({
     connection, documents, commands, logger, graphs,
     workspaceFolders: () => workspaceFolders,
+    pullsConfiguration: () => clientAnswersConfiguration,
+    configFor: uri => projectConfigs.forDocument(uri),
+    configWritten: filePath => {
+      if (projectConfigs.filesChanged([{ uri: pathToFileURL(filePath).href, type: FileChangeType.Changed }])) revalidateAll();
+    },
+  });
+  // Sanity-train: reglint/sanityTrain request, command, CodeLens, results as diagnostics.
+  const sanityTrain = new SanityTrainService({
+    connection, documents, commands, logger, graphs, trainingData,
     pullsConfiguration: () => clientAnswersConfiguration,
     republish: uri => validate(uri, () => true),
   });
@@ -158,6 +170,7 @@ export function startServer(connection: Connection): void {
         return section;
       });
     }
+    trainingData.initialize(params);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -188,7 +201,9 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles(params => {
-    if (projectConfigs.filesChanged(params.changes)) revalidateAll();
+    if (!projectConfigs.filesChanged(params.changes)) return;
+    revalidateAll();
+    trainingData.refreshLenses(); // "Data: …" may come from the changed train.data
   });
 
   // Outline (document symbols) and hover over the ModelGraph (./modelFeatures.ts).
@@ -234,6 +249,7 @@ export function startServer(connection: Connection): void {
 
   codeActions.listen();
   sanityTrain.listen();
+  trainingData.listen();
   commands.listen(connection);
 
   connection.onShutdown(() => {

@@ -41,6 +41,7 @@ function graphOf(specs: Spec[]): ModelGraph {
     layers,
     inputs: [],
     parseProblems: [],
+    dataSources: [],
   };
 }
 

@@ -58,15 +58,20 @@ export function readUserTable(src: UserDataSource): UserTable {
     throw new Error(`cannot read the data file ${src.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
   if (size > MAX_DATA_BYTES) throw new Error(`the data file ${name} is ${(size / 1048576).toFixed(0)} MB; the limit is ${MAX_DATA_BYTES / 1048576} MB`);
-  const text = fs.readFileSync(src.file, 'utf8');
-  const ext = path.extname(src.file).toLowerCase();
-  const columns = ext === '.json' ? jsonColumns(text, name) : csvColumns(text, name, ext === '.tsv' ? '\t' : ',');
-  return tableFrom(columns, src, name);
+  return tableFrom(dataColumnsOf(fs.readFileSync(src.file, 'utf8'), src.file), src, name);
 }
 
-interface Columns {
+/** A data file's columns: names, and the rows' cells in that order. */
+export interface Columns {
   names: string[];
   rows: unknown[][];
+}
+
+/** The text of a data file as columns, by its extension: `.json`, `.tsv`, else CSV. Throws with the file's name. */
+export function dataColumnsOf(text: string, file: string): Columns {
+  const name = path.basename(file);
+  const ext = path.extname(file).toLowerCase();
+  return ext === '.json' ? jsonColumns(text, name) : csvColumns(text, name, ext === '.tsv' ? '\t' : ',');
 }
 
 export function parseCsv(text: string, delimiter = ','): string[][] {
