@@ -63,15 +63,16 @@ function buildGraph(tf: Tf, spec: ModelSpec): BuiltModel {
 function buildLayer(tf: Tf, l: LayerSpec, first?: ModelSpec): TfLayer {
   const factory = (tf.layers as unknown as Record<string, unknown>)[l.factory];
   if (typeof factory !== 'function') throw new BuildError(`${l.label}: tf.layers.${l.factory} does not exist`);
-  const config = toArgs(tf, l.config) as Record<string, unknown>;
-  if (first && !inputShapeOf(l)) {
-    config.inputShape = first.inputShape;
-    if (first.inputDtype === 'int32' && l.factory !== 'embedding') config.dtype = 'int32';
-  }
   try {
+    const config = toArgs(tf, l.config) as Record<string, unknown>;
+    if (first && !inputShapeOf(l)) {
+      config.inputShape = first.inputShape;
+      if (first.inputDtype === 'int32' && l.factory !== 'embedding') config.dtype = 'int32';
+    }
     return (factory as (c: unknown) => TfLayer)(config);
   } catch (e) {
-    throw new BuildError(`${l.label}: ${(e as Error).message}`);
+    if (e instanceof BuildError) throw e;
+    throw new BuildError(`${l.label}${l.line ? ` (line ${l.line})` : ''}: ${(e as Error).message}`);
   }
 }
 

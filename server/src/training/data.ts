@@ -97,7 +97,8 @@ export function makeData(spec: ModelSpec, task: Task, opts: DataOptions): Datase
       }
     }
     standardize(o, n, k);
-    return targets(t, o, n, k, rng, opts);
+    const made = targets(t, o, n, k, rng, opts);
+    return t.outputShape ? { ...made, yShape: [n, ...t.outputShape] } : made;
   };
   const [first, ...rest] = features;
   const data: Dataset = { x: first.x, xShape: [n, ...first.shape], n, ...head(task) };

@@ -123,7 +123,7 @@ model.add(tf.layers.dense({units: 1, activation: 'sigmoid'}));
 const model = tf.sequential();
 model.add(tf.layers.dense({units: 4, inputShape: [3], kernelRegularizer: 'l2'}));
 `));
-    assert.throws(() => buildModel(tf, spec), /dense_1:/);
+    assert.throws(() => buildModel(tf, spec), /dense_1 \(line \d+\): Unknown regularizer/);
   });
 
   it('takes the loss and the optimizer from the compile() that reaches the model', () => {

@@ -194,7 +194,9 @@ class SpecBuilder {
       .filter((l) => l.model === this.model.index && l.isOutput === true && l.wrappedBy === null)
       .map((l): TensorRef => ({ kind: 'layer', index: l.index }));
     if (outs.length === 0 || outs.includes(UNKNOWN)) {
-      throw new Blocked(`functional model ${this.model.name}${this.at(this.model.span)}: its outputs are tensors the analysis could not follow`);
+      const written = propertyText(this.snippet(this.model.span, 400), 'outputs');
+      throw new Blocked(`functional model ${this.model.name}${this.at(this.model.span)}: its outputs${written ? ` \`${written}\`` : ''} ` +
+        `${outs.length > 1 ? 'include a tensor' : 'are tensors'} the analysis could not follow (a custom layer, an element of an array, a value from elsewhere)`);
     }
     const inputsSeen = new Set<number>();
     const problems: string[] = [];

@@ -12,6 +12,7 @@ import { evaluateWhatIf } from './checks/whatIf';
 import { makeData, shuffleTargets, sliceData, type Dataset } from './data';
 import { chanceLoss } from './losses';
 import type { ModelSpec } from './modelSpec';
+import { layerOf, outputsOf } from './specTopology';
 import type { OptimizerSpec } from './optimizer';
 import { RECIPE } from './recipe';
 import { subSeed } from './rng';
@@ -41,12 +42,21 @@ export function prepare(tf: Tf, spec: ModelSpec, seed: number, userTable?: UserT
   const inputs = model.inputs.length;
   model.dispose();
   const tasks = shapes.map((shape, k) => {
-    if (shape.length !== 2 || typeof shape[1] !== 'number') {
-      throw new Error(`the model's ${shapes.length > 1 ? `output ${k + 1}` : 'output'} has shape [${shape.map((d) => d ?? 'null').join(', ')}]; ` +
-        'the sanity-train handles outputs of shape [batch, units]');
+    const dims = shape.slice(1);
+    const out = outputsOf(spec)[k];
+    const layer = out && layerOf(spec, out);
+    const which = `the model's ${shapes.length > 1 ? `output ${k + 1}` : 'output'}${layer ? ` (${layer.label}${layer.line ? `, line ${layer.line}` : ''})` : ''}`;
+    const shapeText = `[${shape.map((d) => d ?? 'null').join(', ')}]`;
+    if (dims.length === 0 || dims.some((d) => typeof d !== 'number')) {
+      throw new Error(`${which} has shape ${shapeText}; the sanity-train handles outputs whose dimensions are all known`);
     }
-    const t = inferTask(spec, shape[1], k);
+    const t = inferTask(spec, (dims as number[]).reduce((a, b) => a * b, 1), k);
     if ('error' in t) throw new Error(t.error);
+    if (dims.length > 1) {
+      // An image or a sequence: per-element targets for regression and binary outputs.
+      if (t.kind === 'multiclass') throw new Error(`${which} has shape ${shapeText}: a ${t.loss} over each position, which the sanity-train does not handle yet (outputs of shape [batch, classes] it does)`);
+      t.outputShape = dims as number[];
+    }
     return t;
   });
   const [task, ...moreTasks] = tasks;

@@ -16,6 +16,11 @@ export interface Task {
   activation: string;
   /** Targets as integer class ids ([n,1]) instead of one-hot. */
   sparse: boolean;
+  /**
+   * The output's shape without the batch dim when it has more than one axis (an image, a
+   * sequence): `units` is then its size, and regression/binary targets are per element.
+   */
+  outputShape?: number[];
 }
 
 export const SUPPORTED_LOSSES = [
