@@ -3,7 +3,8 @@
 // expected findings. Mocha's `describe`/`it` are used as globals.
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../server/src/analysis';
-import type { ModelGraph } from '../server/src/analysis/modelGraph';
+import { usesTfjs, type ModelGraph } from '../server/src/analysis/modelGraph';
+import { mergeLayerInstances } from '../server/src/lint/layerInstances';
 import type { Finding, Rule } from '../server/src/rules/rule';
 import type { ExpectedFinding, InvalidCase, RuleCases, ValidCase } from '../server/src/rules/ruleCases';
 import { LineIndex } from '../server/src/text/lineIndex';
@@ -19,12 +20,14 @@ export interface RuleRun {
   findings: LocatedFinding[];
 }
 
-/** The rule over one snippet, gated the way lintText gates it (no tfjs or a fatal graph: nothing). */
+/**
+ * The rule over one snippet, gated the way lintText gates it (no tfjs or a fatal graph:
+ * nothing), with a call's several nodes merged as lintText merges them.
+ */
 export function runRule(rule: Rule, code: string, fileName = 'case.ts'): RuleRun {
   const graph = analyzeText(code, fileName);
-  if (graph.fatal || graph.tfjs.modules.length === 0) return { graph, findings: [] };
-  const findings = rule
-    .check(graph)
+  if (graph.fatal || !usesTfjs(graph.tfjs)) return { graph, findings: [] };
+  const findings = mergeLayerInstances(graph, rule.check(graph))
     .map((finding) => ({ ...finding, ...lineAndColumn(code, finding.span.start) }))
     .sort((a, b) => a.span.start - b.span.start);
   return { graph, findings };

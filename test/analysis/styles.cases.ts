@@ -98,6 +98,104 @@ model.add(tf.layers.dense({units: 8}));`,
     models: [],
     layers: [],
   },
+  {
+    name: 'the page\'s global tf (a script tag loaded tf.min.js)',
+    file: 'app.js',
+    code: `const model = tf.sequential();
+model.add(tf.layers.dense({units: 8, inputShape: [4]}));
+model.add(tf.layers.dense({units: 1}));`,
+    models: ['model:sequential-add:2'],
+    layers: ['dense@2 model=model next=[dense@3] out=false', 'dense@3 model=model next=[] out=true'],
+  },
+  {
+    name: 'a web worker: importScripts and self.tf',
+    file: 'worker.js',
+    code: `importScripts('https://cdn.jsdelivr.net/npm/@tensorflow/tfjs@4.22.0/dist/tf.min.js');
+let model;
+self.onmessage = (e) => {
+  model = self.tf.sequential({layers: [self.tf.layers.dense({units: 4, inputShape: [2]}), self.tf.layers.dense({units: 1})]});
+};`,
+    models: ['model:sequential-array:2'],
+    layers: ['dense@4 model=model next=[dense@4] out=false', 'dense@4 model=model next=[] out=true'],
+  },
+  {
+    name: 'a p5.js sketch: the model built in setup()',
+    file: 'sketch.js',
+    code: `let model;
+function setup() {
+  createCanvas(400, 400);
+  model = tf.sequential();
+  model.add(tf.layers.dense({units: 16, inputShape: [2], activation: 'sigmoid'}));
+  model.add(tf.layers.dense({units: 1}));
+}
+function draw() { background(0); }`,
+    models: ['model:sequential-add:2'],
+    layers: ['dense@5 model=model next=[dense@6] out=false', 'dense@6 model=model next=[] out=true'],
+  },
+  {
+    name: 'window.tf destructured',
+    file: 'page.js',
+    code: `const {layers, sequential} = window.tf;
+const net = sequential();
+net.add(layers.dense({units: 3, inputShape: [3]}));`,
+    models: ['net:sequential-add:1'],
+    layers: ['dense@3 model=net next=[] out=true'],
+  },
+  {
+    name: 'declare const tf (TypeScript naming the global)',
+    code: `declare const tf: any;
+const model = tf.sequential();
+model.add(tf.layers.dense({units: 1, inputShape: [1]}));`,
+    models: ['model:sequential-add:1'],
+    layers: ['dense@3 model=model next=[] out=true'],
+  },
+  {
+    name: 'tfjs passed in as a parameter',
+    file: 'model.js',
+    code: `export function createModel(tf, inputShape) {
+  const model = tf.sequential();
+  model.add(tf.layers.dense({units: 32, inputShape}));
+  model.add(tf.layers.dense({units: 1}));
+  return model;
+}`,
+    models: ['model:sequential-add:2'],
+    layers: ['dense@3 model=model next=[dense@4] out=false', 'dense@4 model=model next=[] out=true'],
+  },
+  {
+    name: 'this.tf set in the constructor from a parameter',
+    file: 'agent.js',
+    code: `export class Agent {
+  constructor(tfjs, numActions) {
+    this.tf = tfjs;
+    this.numActions = numActions;
+  }
+  build() {
+    this.net = this.tf.sequential();
+    this.net.add(this.tf.layers.dense({units: 24, inputShape: [4]}));
+    this.net.add(this.tf.layers.dense({units: this.numActions}));
+  }
+}`,
+    models: ['this.net:sequential-add:2'],
+    layers: ['dense@8 model=this.net next=[dense@9] out=false', 'dense@9 model=this.net next=[] out=true'],
+  },
+  {
+    name: 'a tf of the file\'s own: nothing',
+    file: 'shim.js',
+    code: `const tf = createTransformFeedback();
+const model = tf.sequential();
+model.add(tf.layers.dense({units: 8}));`,
+    models: [],
+    layers: [],
+  },
+  {
+    name: 'a parameter named tf used otherwise: nothing',
+    file: 'geo.js',
+    code: `export function apply(tf, point) {
+  return tf.transform(point).layers;
+}`,
+    models: [],
+    layers: [],
+  },
 ];
 
 export const modelStyleCases: GraphCase[] = [
@@ -137,7 +235,7 @@ const model = tf.model({inputs: [a, b], outputs: out});`,
     ],
   },
   {
-    name: 'layers added in a loop',
+    name: 'layers added in a loop over a known list: one node per iteration',
     code: `import * as tf from '@tensorflow/tfjs';
 const model = tf.sequential();
 model.add(tf.layers.dense({units: 64, inputShape: [10]}));
@@ -146,12 +244,35 @@ for (const units of [32, 16]) {
   model.add(tf.layers.dropout({rate: 0.2}));
 }
 model.add(tf.layers.dense({units: 1}));`,
+    models: ['model:sequential-add:6'],
+    layers: [
+      'dense@3 model=model next=[dense@5] out=false',
+      'dense@5 model=model next=[dropout@6] out=false',
+      'dense@5 model=model next=[dropout@6] out=false',
+      'dropout@6 model=model next=[dense@5] out=false',
+      'dropout@6 model=model next=[dense@8] out=false',
+      'dense@8 model=model next=[] out=true',
+    ],
+  },
+  {
+    name: 'layers added in a loop over an unknown list: zero or more times',
+    code: `import * as tf from '@tensorflow/tfjs';
+export function build(sizes: number[]) {
+  const model = tf.sequential();
+  model.add(tf.layers.dense({units: 64, inputShape: [10]}));
+  for (const units of sizes) {
+    model.add(tf.layers.dense({units}));
+    model.add(tf.layers.dropout({rate: 0.2}));
+  }
+  model.add(tf.layers.dense({units: 1}));
+  return model;
+}`,
     models: ['model:sequential-add:4'],
     layers: [
-      'dense@3 model=model next=[dense@5,dense@8] out=false',
-      'dense@5 model=model next=[dropout@6] out=false',
-      'dropout@6 model=model next=[dense@5,dense@8] out=false',
-      'dense@8 model=model next=[] out=true',
+      'dense@4 model=model next=[dense@6,dense@9] out=false',
+      'dense@6 model=model next=[dropout@7] out=false',
+      'dropout@7 model=model next=[dense@6,dense@9] out=false',
+      'dense@9 model=model next=[] out=true',
     ],
   },
   {
@@ -189,7 +310,7 @@ model.add(tf.layers.dense({units: 1}));`,
     ],
   },
   {
-    name: 'helper applying layers, called twice',
+    name: 'helper applying layers, called twice: its layers twice',
     code: `import * as tf from '@tensorflow/tfjs';
 function block(x: tf.SymbolicTensor, units: number): tf.SymbolicTensor {
   const h = tf.layers.dense({units}).apply(x) as tf.SymbolicTensor;
@@ -198,10 +319,12 @@ function block(x: tf.SymbolicTensor, units: number): tf.SymbolicTensor {
 const input = tf.input({shape: [8]});
 const h = block(block(input, 16), 8);
 const model = tf.model({inputs: input, outputs: tf.layers.dense({units: 1}).apply(h) as tf.SymbolicTensor});`,
-    models: ['model:functional:3'],
+    models: ['model:functional:5'],
     layers: [
       'dense@3 model=model next=[batchNormalization@4] out=false',
-      'batchNormalization@4 model=model next=[dense@3,dense@8] out=false',
+      'dense@3 model=model next=[batchNormalization@4] out=false',
+      'batchNormalization@4 model=model next=[dense@3] out=false',
+      'batchNormalization@4 model=model next=[dense@8] out=false',
       'dense@8 model=model next=[] out=true',
     ],
   },
@@ -272,9 +395,10 @@ export class Net extends tf.Sequential {
     code: `import * as tf from '@tensorflow/tfjs';
 const hidden = [64, 32].map((units) => tf.layers.dense({units, activation: 'relu'}));
 const model = tf.sequential({layers: [tf.layers.flatten({inputShape: [2, 2]}), ...hidden, tf.layers.dense({units: 1})]});`,
-    models: ['model:sequential-array:3'],
+    models: ['model:sequential-array:4'],
     layers: [
-      'dense@2 model=model next=[dense@2,dense@3] out=false',
+      'dense@2 model=model next=[dense@2] out=false',
+      'dense@2 model=model next=[dense@3] out=false',
       'flatten@3 model=model next=[dense@2] out=false',
       'dense@3 model=model next=[] out=true',
     ],
@@ -287,8 +411,25 @@ for (let i = 0; i < 3; i++) {
   layers.push(tf.layers.dense({units: 16}));
 }
 const model = tf.sequential({layers});`,
-    models: ['model:sequential-array:1'],
-    layers: ['dense@4 model=model next=[dense@4] out=unknown'],
+    models: ['model:sequential-array:3'],
+    layers: [
+      'dense@4 model=model next=[dense@4] out=false',
+      'dense@4 model=model next=[dense@4] out=false',
+      'dense@4 model=model next=[] out=true',
+    ],
+  },
+  {
+    name: 'layers pushed into an array in a loop of unknown length',
+    code: `import * as tf from '@tensorflow/tfjs';
+export function build(n: number) {
+  const layers: tf.layers.Layer[] = [];
+  for (let i = 0; i < n; i++) {
+    layers.push(tf.layers.dense({units: 16}));
+  }
+  return tf.sequential({layers});
+}`,
+    models: ['build:sequential-array:1'],
+    layers: ['dense@5 model=build next=[dense@5] out=unknown'],
   },
   {
     name: 'layer passed to an unknown function is unknown',

@@ -7,6 +7,41 @@ const RULE = 'dense-unregularized';
 
 export const denseDropoutCases: FixCase[] = [
   {
+    name: 'the page\'s global tf (no import): the new layer through tf.layers, nothing imported',
+    file: 'sketch.js',
+    ruleId: RULE,
+    code: code`
+      let model;
+      function setup() {
+        model = tf.sequential();
+        model.add(tf.layers.dense({units: 16, inputShape: [2], activation: 'relu'}));
+        model.add(tf.layers.dense({units: 1}));
+      }
+    `,
+    output: code`
+      let model;
+      function setup() {
+        model = tf.sequential();
+        model.add(tf.layers.dense({units: 16, inputShape: [2], activation: 'relu'}));
+        model.add(tf.layers.dropout({rate: 0.5}));
+        model.add(tf.layers.dense({units: 1}));
+      }
+    `,
+  },
+  {
+    name: 'window.tf destructured: the new layer through the same layers binding',
+    file: 'page.js',
+    ruleId: RULE,
+    code: code`
+      const {layers, sequential} = window.tf;
+      const net = sequential({layers: [layers.dense({units: 8, inputShape: [3]}), layers.dense({units: 1})]});
+    `,
+    output: code`
+      const {layers, sequential} = window.tf;
+      const net = sequential({layers: [layers.dense({units: 8, inputShape: [3]}), layers.dropout({rate: 0.5}), layers.dense({units: 1})]});
+    `,
+  },
+  {
     name: 'model.add: a new add statement after it, same receiver and indentation',
     ruleId: RULE,
     code: code`

@@ -47,11 +47,11 @@ describe('summary: what cannot be known statically', () => {
     assert.equal(passedIn.totalParams, 'unknown');
   });
 
-  it('a layer added on every pass of a loop stands for several layers', () => {
+  it('a layer added on every pass of a loop of unknown length stands for several layers', () => {
     const s = summarize(`
       const model = tf.sequential();
       model.add(tf.layers.dense({units: 8, inputShape: [4]}));
-      for (let i = 0; i < 3; i++) model.add(tf.layers.dense({units: 8}));
+      for (let i = 0; i < n; i++) model.add(tf.layers.dense({units: 8}));
       model.add(tf.layers.dense({units: 1}));`);
     assert.deepEqual(rows(s), [
       ['dense_1', [null, 8], 40],
@@ -59,6 +59,22 @@ describe('summary: what cannot be known statically', () => {
       ['dense_3', 'unknown', 'unknown'],
     ]);
     assert.equal(s.totalParams, 'unknown');
+  });
+
+  it('a loop of known length: one row per layer it adds', () => {
+    const s = summarize(`
+      const model = tf.sequential();
+      model.add(tf.layers.dense({units: 8, inputShape: [4]}));
+      for (let i = 0; i < 3; i++) model.add(tf.layers.dense({units: 8}));
+      model.add(tf.layers.dense({units: 1}));`);
+    assert.deepEqual(rows(s), [
+      ['dense_1', [null, 8], 40],
+      ['dense_2', [null, 8], 72],
+      ['dense_3', [null, 8], 72],
+      ['dense_4', [null, 8], 72],
+      ['dense_5', [null, 1], 9],
+    ]);
+    assert.equal(s.totalParams, 40 + 3 * 72 + 9);
   });
 
   it('a conditionally added layer: shapes that agree on both paths stay, the total does not', () => {

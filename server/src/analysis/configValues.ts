@@ -1,26 +1,60 @@
-// Resolving a layer's config expression to literal values as far as syntax allows:
+// Resolving a layer's config expression to literal values as far as the code tells:
 // literals, object/array literals, `const` identifiers, spreads of resolvable objects,
-// simple arithmetic, member reads of const objects, and regularizer calls. Everything
-// else is UNKNOWN, so no rule ever decides on a guess.
+// arithmetic and comparisons, member and element reads, conditionals with a known
+// condition, regularizer calls, and whatever the model-flow interpreter knows at that point
+// (a helper's parameters bound to its caller's literal arguments, loop variables of an
+// unrolled loop). Everything else is UNKNOWN, so no rule ever decides on a guess.
+import { foldBinary, foldBuiltin, foldUnary, isBuiltinOwner, truthiness } from './constantFolding';
+import { toConfigValue, type FlowValue } from './flowValues';
 import type { ConfigObject, ConfigValue, LayerRef, PropertySpan, RegularizerValue } from './modelGraph';
 import { isConfigObject, UNKNOWN } from './modelGraph';
 import { ts } from './parse';
 import type { Scopes } from './scopes';
-import { skipOuterExpressions, type TfjsResolver } from './tfjsBindings';
+import { skipOuterExpressions, type TfjsClassifier } from './tfjsBindings';
 
 export interface ConfigContext {
   scopes: Scopes;
-  tfjs: TfjsResolver;
+  tfjs: TfjsClassifier;
   /** Registers (or finds) the layer node for a layer-factory call met inside a config. */
   layerForCall(call: ts.CallExpression): number | undefined;
+  /**
+   * What the model-flow interpreter holds for an identifier or `this.x` where the config is
+   * read; undefined (or unknown) when it holds nothing, and the code is read as written.
+   */
+  lookup?(expr: ts.Identifier | ts.PropertyAccessExpression): FlowValue | undefined;
 }
 
 const MAX_DEPTH = 20;
 
 export class ConfigEvaluator {
   private readonly inProgress = new Set<ts.Node>();
+  /** Whether values from builder-parameter defaults count (for the trainer) or read as UNKNOWN. */
+  private useAssumed = false;
+  private assumedParams: Set<string> | undefined;
 
   constructor(private readonly ctx: ConfigContext) {}
+
+  /**
+   * `read` run twice over: as rules see it (defaults UNKNOWN), and, when some value came from
+   * a builder parameter's default, again with the defaults counted, naming those parameters.
+   */
+  withAndWithoutDefaults<T>(read: () => T): { plain: T; withDefaults?: { value: T; params: string[] } } {
+    const params = new Set<string>();
+    this.assumedParams = params;
+    let plain: T;
+    try {
+      plain = read();
+    } finally {
+      this.assumedParams = undefined;
+    }
+    if (params.size === 0) return { plain };
+    this.useAssumed = true;
+    try {
+      return { plain, withDefaults: { value: read(), params: [...params] } };
+    } finally {
+      this.useAssumed = false;
+    }
+  }
 
   evaluate(expr: ts.Expression, depth = 0): ConfigValue {
     if (depth > MAX_DEPTH) return UNKNOWN;
@@ -38,14 +72,26 @@ export class ConfigEvaluator {
       case ts.SyntaxKind.NullKeyword:
         return null;
     }
-    if (ts.isPrefixUnaryExpression(expr)) return this.evaluateUnary(expr, depth);
+    if (ts.isPrefixUnaryExpression(expr)) return foldUnary(expr.operator, this.evaluate(expr.operand, depth + 1));
     if (ts.isBinaryExpression(expr)) return this.evaluateBinary(expr, depth);
     if (ts.isArrayLiteralExpression(expr)) return this.evaluateArray(expr, depth);
     if (ts.isObjectLiteralExpression(expr)) return this.evaluateObject(expr, depth).value;
     if (ts.isIdentifier(expr)) return this.evaluateIdentifier(expr, depth);
     if (ts.isPropertyAccessExpression(expr)) return this.evaluateMember(expr, depth);
+    if (ts.isElementAccessExpression(expr)) return this.evaluateElement(expr, depth);
     if (ts.isCallExpression(expr)) return this.evaluateCall(expr, depth);
+    if (ts.isConditionalExpression(expr)) return this.evaluateConditional(expr, depth);
+    if (ts.isTemplateExpression(expr)) return this.evaluateTemplate(expr, depth);
+    if (ts.isAwaitExpression(expr)) return this.evaluate(expr.expression, depth + 1);
     return UNKNOWN;
+  }
+
+  /** What the interpreter holds for `expr` here, when it holds something known. */
+  private known(expr: ts.Identifier | ts.PropertyAccessExpression): ConfigValue | undefined {
+    const value = this.ctx.lookup?.(expr);
+    if (!value || value.t === 'unknown') return undefined;
+    const params = this.assumedParams;
+    return toConfigValue(value, this.useAssumed, params && ((p) => params.add(p)));
   }
 
   /** An object literal with the spans of its inline properties (for fixes). */
@@ -92,26 +138,51 @@ export class ConfigEvaluator {
     return { value, propSpans };
   }
 
-  private evaluateUnary(expr: ts.PrefixUnaryExpression, depth: number): ConfigValue {
-    const operand = this.evaluate(expr.operand, depth + 1);
-    if (typeof operand !== 'number') return UNKNOWN;
-    if (expr.operator === ts.SyntaxKind.MinusToken) return -operand;
-    if (expr.operator === ts.SyntaxKind.PlusToken) return operand;
-    return UNKNOWN;
+  private evaluateBinary(expr: ts.BinaryExpression, depth: number): ConfigValue {
+    const op = expr.operatorToken.kind;
+    const left = this.evaluate(expr.left, depth + 1);
+    if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken) {
+      const t = truthiness(left);
+      if (t === undefined) return UNKNOWN;
+      const takeLeft = op === ts.SyntaxKind.BarBarToken ? t : !t;
+      return takeLeft ? left : this.evaluate(expr.right, depth + 1);
+    }
+    if (op === ts.SyntaxKind.QuestionQuestionToken) {
+      if (left === UNKNOWN) return UNKNOWN;
+      return left === null || left === undefined ? this.evaluate(expr.right, depth + 1) : left;
+    }
+    return foldBinary(op, left, this.evaluate(expr.right, depth + 1));
   }
 
-  private evaluateBinary(expr: ts.BinaryExpression, depth: number): ConfigValue {
-    const left = this.evaluate(expr.left, depth + 1);
-    const right = this.evaluate(expr.right, depth + 1);
-    if (typeof left !== 'number' || typeof right !== 'number') return UNKNOWN;
-    switch (expr.operatorToken.kind) {
-      case ts.SyntaxKind.PlusToken: return left + right;
-      case ts.SyntaxKind.MinusToken: return left - right;
-      case ts.SyntaxKind.AsteriskToken: return left * right;
-      case ts.SyntaxKind.SlashToken: return left / right;
-      case ts.SyntaxKind.AsteriskAsteriskToken: return left ** right;
-      default: return UNKNOWN;
+  private evaluateConditional(expr: ts.ConditionalExpression, depth: number): ConfigValue {
+    const t = truthiness(this.evaluate(expr.condition, depth + 1));
+    if (t !== undefined) return this.evaluate(t ? expr.whenTrue : expr.whenFalse, depth + 1);
+    // Either way the same value (`x ? 32 : 32`): that value. Two objects (`first ?
+    // {inputShape} : {}`, often spread): the keys either may have, each known where both agree.
+    const a = this.evaluate(expr.whenTrue, depth + 1);
+    const b = this.evaluate(expr.whenFalse, depth + 1);
+    if (isConfigObject(a) && isConfigObject(b)) return joinObjects(a, b);
+    return a !== UNKNOWN && JSON.stringify(a) === JSON.stringify(b) ? a : UNKNOWN;
+  }
+
+  private evaluateTemplate(expr: ts.TemplateExpression, depth: number): ConfigValue {
+    let text = expr.head.text;
+    for (const span of expr.templateSpans) {
+      const v = this.evaluate(span.expression, depth + 1);
+      if (v === UNKNOWN || (typeof v === 'object' && v !== null)) return UNKNOWN;
+      text += String(v) + span.literal.text;
     }
+    return text;
+  }
+
+  private evaluateElement(expr: ts.ElementAccessExpression, depth: number): ConfigValue {
+    const owner = this.evaluate(expr.expression, depth + 1);
+    const key = this.evaluate(expr.argumentExpression, depth + 1);
+    if (Array.isArray(owner) && typeof key === 'number') return Number.isInteger(key) && key >= 0 && key < owner.length ? owner[key] : undefined;
+    if (isConfigObject(owner) && (typeof key === 'string' || typeof key === 'number') && key !== UNKNOWN) {
+      return memberOf(owner, String(key));
+    }
+    return UNKNOWN;
   }
 
   private evaluateArray(expr: ts.ArrayLiteralExpression, depth: number): ConfigValue {
@@ -134,6 +205,8 @@ export class ConfigEvaluator {
     if (id.text === 'undefined') return undefined;
     if (id.text === 'Infinity') return Infinity;
     if (id.text === 'NaN') return NaN;
+    const known = this.known(id);
+    if (known !== undefined) return known;
     const decl = this.ctx.scopes.resolve(id);
     if (!decl || !isConstWithInitializer(decl) || this.inProgress.has(decl)) return UNKNOWN;
     this.inProgress.add(decl);
@@ -145,11 +218,11 @@ export class ConfigEvaluator {
   }
 
   private evaluateMember(expr: ts.PropertyAccessExpression, depth: number): ConfigValue {
+    if (expr.expression.kind === ts.SyntaxKind.ThisKeyword) return this.known(expr) ?? UNKNOWN;
     const owner = this.evaluate(expr.expression, depth + 1);
+    if (Array.isArray(owner) && expr.name.text === 'length') return owner.length;
     if (!isConfigObject(owner)) return UNKNOWN;
-    const key = expr.name.text;
-    if (key in owner.props) return owner.props[key];
-    return owner.complete ? undefined : UNKNOWN;
+    return memberOf(owner, expr.name.text);
   }
 
   private evaluateCall(call: ts.CallExpression, depth: number): ConfigValue {
@@ -170,8 +243,33 @@ export class ConfigEvaluator {
       const index = this.ctx.layerForCall(call);
       if (index !== undefined) return { kind: 'layer', index } satisfies LayerRef;
     }
+    const callee = skipOuterExpressions(call.expression);
+    if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) &&
+      isBuiltinOwner(callee.expression.text) && !this.ctx.scopes.resolve(callee.expression)) {
+      const args = call.arguments.map((a) => this.evaluate(a, depth + 1));
+      if (callee.expression.text === 'Array' && callee.name.text === 'isArray' && args.length === 1) {
+        return args[0] === UNKNOWN ? UNKNOWN : Array.isArray(args[0]);
+      }
+      return foldBuiltin(callee.expression.text, callee.name.text, args);
+    }
     return UNKNOWN;
   }
+}
+
+/** What either object may be: a key present in one only may be absent, so it is unknown. */
+function joinObjects(a: ConfigObject, b: ConfigObject): ConfigObject {
+  const joined: ConfigObject = { kind: 'object', props: {}, complete: a.complete && b.complete };
+  for (const key of new Set([...Object.keys(a.props), ...Object.keys(b.props)])) {
+    const x = memberOf(a, key);
+    const y = memberOf(b, key);
+    joined.props[key] = x !== UNKNOWN && JSON.stringify(x) === JSON.stringify(y) ? x : UNKNOWN;
+  }
+  return joined;
+}
+
+function memberOf(owner: ConfigObject, key: string): ConfigValue {
+  if (Object.prototype.hasOwnProperty.call(owner.props, key)) return owner.props[key];
+  return owner.complete ? undefined : UNKNOWN;
 }
 
 /** A config key's value: present value, `undefined` when surely absent, UNKNOWN otherwise. */

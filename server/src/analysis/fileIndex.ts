@@ -15,6 +15,8 @@ export interface FileIndex {
   propertyBindings: { name: string; value: ts.Expression }[];
   /** `var` declarations by the function (or file) scope they hoist to. */
   hoistedVars: Map<ts.Node, ts.VariableDeclaration[]>;
+  /** Identifiers assigned to (`x = `, `x += `, `x++`): which variables may change, and where. */
+  assignedIdentifiers: ts.Identifier[];
 }
 
 // `ts.X` on the bundled TypeScript is a getter; read the hot ones once.
@@ -30,7 +32,7 @@ const LET_OR_CONST = ts.NodeFlags.Let | ts.NodeFlags.Const;
 export function indexFile(sourceFile: ts.SourceFile): FileIndex {
   const index: FileIndex = {
     imports: [], variableDeclarations: [], calls: [], functions: [], classes: [], propertyBindings: [],
-    hoistedVars: new Map(),
+    hoistedVars: new Map(), assignedIdentifiers: [],
   };
   const scopeStack: ts.Node[] = [sourceFile];
   let parent: ts.Node = sourceFile;
@@ -64,9 +66,21 @@ export function indexFile(sourceFile: ts.SourceFile): FileIndex {
       }
       case SK.BinaryExpression: {
         const b = node as ts.BinaryExpression;
-        if (b.operatorToken.kind === SK.EqualsToken && ts.isPropertyAccessExpression(b.left) &&
+        const op = b.operatorToken.kind;
+        if (op === SK.EqualsToken && ts.isPropertyAccessExpression(b.left) &&
           b.left.expression.kind === SK.ThisKeyword) {
           index.propertyBindings.push({ name: b.left.name.text, value: b.right });
+        }
+        if (op >= SK.FirstAssignment && op <= SK.LastAssignment && b.left.kind === SK.Identifier) {
+          index.assignedIdentifiers.push(b.left as ts.Identifier);
+        }
+        break;
+      }
+      case SK.PrefixUnaryExpression:
+      case SK.PostfixUnaryExpression: {
+        const u = node as ts.PrefixUnaryExpression;
+        if ((u.operator === SK.PlusPlusToken || u.operator === SK.MinusMinusToken) && u.operand.kind === SK.Identifier) {
+          index.assignedIdentifiers.push(u.operand as ts.Identifier);
         }
         break;
       }

@@ -1,6 +1,8 @@
 // The abstract values and state of the model-flow interpreter (modelFlow.ts): what a
 // variable may hold (a layer, a symbolic tensor, a model, ...) at a point in the code, and
 // which layers a sequential model ends with there.
+import { isConfigObject, UNKNOWN, type ConfigObject, type ConfigValue, type RegularizerValue } from './modelGraph';
+import type { LoadedModule } from './imports';
 import type { ts } from './parse';
 
 /** Who produced a symbolic tensor: a layer index, the n-th `tf.input` call, or a model applied as a layer. */
@@ -17,13 +19,24 @@ export function modelProducer(index: number): Producer {
 /** A model's last-added layers: layer indices, 'start' (nothing added), or 'unknown'. */
 export type Tail = number | 'start' | 'unknown';
 
+/**
+ * A known literal: a number, string, boolean, null, undefined or a regularizer call.
+ * `assumed` names the builder parameter whose default it came from (a builder never called
+ * in the file runs with its defaults): good enough for the trainer, never for a rule.
+ */
+export type LiteralValue = number | string | boolean | null | undefined | RegularizerValue;
+
 export type FlowValue =
+  | { t: 'value'; v: LiteralValue; assumed?: string }
+  | { t: 'object'; props: Record<string, FlowValue>; complete: boolean }
   | { t: 'layer'; ids: number[] }
   | { t: 'tensor'; producers: Producer[] }
   | { t: 'model'; model: number }
   | { t: 'array'; items: FlowValue[]; repeated: boolean }
   | { t: 'func'; decl: ts.SignatureDeclaration }
   | { t: 'this'; cls: ts.ClassLikeDeclaration }
+  /** Another module of the workspace (`import * as cfg`, `require('./cfg')`): its exports read on demand. */
+  | { t: 'module'; module: LoadedModule }
   | { t: 'unknown' };
 
 export const UNKNOWN_VALUE: FlowValue = { t: 'unknown' };
@@ -114,9 +127,24 @@ export class FlowState {
   }
 }
 
+export function literal(v: LiteralValue, assumed?: string): FlowValue {
+  return assumed === undefined ? { t: 'value', v } : { t: 'value', v, assumed };
+}
+
 export function joinValues(a: FlowValue | undefined, b: FlowValue | undefined): FlowValue {
   if (!a || !b) return a ?? b ?? UNKNOWN_VALUE;
   if (a === b) return a;
+  if (a.t === 'value' && b.t === 'value') {
+    if (!sameLiteral(a.v, b.v)) return UNKNOWN_VALUE;
+    return a.assumed === undefined ? a : b;
+  }
+  if (a.t === 'object' && b.t === 'object') {
+    const props: Record<string, FlowValue> = {};
+    for (const key of new Set([...Object.keys(a.props), ...Object.keys(b.props)])) {
+      props[key] = joinValues(a.props[key] ?? absentProp(a), b.props[key] ?? absentProp(b));
+    }
+    return { t: 'object', props, complete: a.complete && b.complete };
+  }
   if (a.t === 'layer' && b.t === 'layer') return { t: 'layer', ids: union(a.ids, b.ids) };
   if (a.t === 'tensor' && b.t === 'tensor') return { t: 'tensor', producers: union(a.producers, b.producers) };
   if (a.t === 'model' && b.t === 'model' && a.model === b.model) return a;
@@ -133,12 +161,95 @@ export function joinValues(a: FlowValue | undefined, b: FlowValue | undefined): 
     return { t: 'array', items: long.items, repeated: long.repeated || short.items.length > 0 };
   }
   if (a.t === 'func' && b.t === 'func' && a.decl === b.decl) return a;
+  if (a.t === 'module' && b.t === 'module' && a.module === b.module) return a;
   return UNKNOWN_VALUE;
 }
 
 /** What may hold when any of `values` may: their join, UNKNOWN for none. */
 export function joinAll(values: readonly FlowValue[]): FlowValue {
   return values.reduce<FlowValue | undefined>((acc, v) => joinValues(acc, v), undefined) ?? UNKNOWN_VALUE;
+}
+
+/** A key an object value does not list: surely undefined when the object is complete. */
+function absentProp(o: FlowValue & { t: 'object' }): FlowValue {
+  return o.complete ? literal(undefined) : UNKNOWN_VALUE;
+}
+
+function sameLiteral(a: LiteralValue, b: LiteralValue): boolean {
+  if (a === b) return true;
+  if (typeof a === 'number' && typeof b === 'number') return Number.isNaN(a) && Number.isNaN(b);
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  return a.factory === b.factory && a.form === b.form && a.span.start === b.span.start && sameConfig(a.arg, b.arg);
+}
+
+function sameConfig(a: ConfigValue, b: ConfigValue): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** A property of an object value, an element of an array value (by literal key); UNKNOWN when not known. */
+export function memberValue(owner: FlowValue, key: string | number): FlowValue {
+  if (owner.t === 'object') {
+    const prop = owner.props[String(key)];
+    return prop ?? absentProp(owner);
+  }
+  if (owner.t === 'array' && !owner.repeated) {
+    if (key === 'length') return literal(owner.items.length);
+    if (typeof key === 'number' && Number.isInteger(key) && key >= 0) return owner.items[key] ?? literal(undefined);
+  }
+  return UNKNOWN_VALUE;
+}
+
+/**
+ * A flow value as a config value. `useAssumed` false: values from parameter defaults read
+ * as UNKNOWN (for rules); true: they count, and `noteAssumed` hears which parameters fed in.
+ */
+export function toConfigValue(value: FlowValue, useAssumed: boolean, noteAssumed?: (param: string) => void): ConfigValue {
+  switch (value.t) {
+    case 'value':
+      if (value.assumed !== undefined) {
+        noteAssumed?.(value.assumed);
+        if (!useAssumed) return UNKNOWN;
+      }
+      return value.v;
+    case 'array':
+      return value.repeated ? UNKNOWN : value.items.map((item) => toConfigValue(item, useAssumed, noteAssumed));
+    case 'object': {
+      const config: ConfigObject = { kind: 'object', props: {}, complete: value.complete };
+      for (const [key, prop] of Object.entries(value.props)) config.props[key] = toConfigValue(prop, useAssumed, noteAssumed);
+      return config;
+    }
+    case 'layer':
+      return value.ids.length === 1 ? { kind: 'layer', index: value.ids[0] } : UNKNOWN;
+    default:
+      return UNKNOWN;
+  }
+}
+
+/** A config value (a const's literal initializer) as a flow value. */
+export function fromConfigValue(value: ConfigValue): FlowValue {
+  if (value === UNKNOWN) return UNKNOWN_VALUE;
+  if (Array.isArray(value)) return { t: 'array', items: value.map(fromConfigValue), repeated: false };
+  if (isConfigObject(value)) {
+    const props: Record<string, FlowValue> = {};
+    for (const [key, prop] of Object.entries(value.props)) props[key] = fromConfigValue(prop);
+    return { t: 'object', props, complete: value.complete };
+  }
+  if (typeof value === 'object' && value !== null && value.kind === 'layer') return { t: 'layer', ids: [value.index] };
+  return literal(value as LiteralValue);
+}
+
+/** The same value with every literal in it marked as coming from parameter `param`'s default. */
+export function assumedFrom(value: FlowValue, param: string): FlowValue {
+  switch (value.t) {
+    case 'value': return { t: 'value', v: value.v, assumed: value.assumed ?? param };
+    case 'array': return { ...value, items: value.items.map((item) => assumedFrom(item, param)) };
+    case 'object': {
+      const props: Record<string, FlowValue> = {};
+      for (const [key, prop] of Object.entries(value.props)) props[key] = assumedFrom(prop, param);
+      return { ...value, props };
+    }
+    default: return value;
+  }
 }
 
 function union<T>(a: T[], b: T[]): T[] {
@@ -166,6 +277,7 @@ export function layersMentioned(value: FlowValue): number[] {
     case 'layer': return value.ids;
     case 'tensor': return value.producers.filter((p): p is number => typeof p === 'number');
     case 'array': return value.items.flatMap(layersMentioned);
+    case 'object': return Object.values(value.props).flatMap(layersMentioned);
     default: return [];
   }
 }

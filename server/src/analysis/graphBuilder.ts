@@ -5,12 +5,13 @@ import { readCompileArgs } from './compileArgs';
 import { ConfigEvaluator, type ConfigContext } from './configValues';
 import { layerKindOf } from './layerCatalog';
 import type {
-  InputNode, LayerNode, LayerSite, ModelGraph, ModelNode, ModelStyle, Span, TensorRef,
+  ConfigObject, DefaultedConfig, InputNode, LayerNode, LayerSite, ModelGraph, ModelNode, ModelStyle, Origin, PropertySpan,
+  Span, TensorRef, Unknown,
 } from './modelGraph';
 import { isConfigObject, isLayerRef, UNKNOWN } from './modelGraph';
 import { ts } from './parse';
 import type { Scopes } from './scopes';
-import type { TfjsResolver } from './tfjsBindings';
+import { skipOuterExpressions, type TfjsClassifier } from './tfjsBindings';
 
 interface ModelRecord extends ModelNode {
   layerSet: Set<number>;
@@ -25,11 +26,15 @@ export interface TensorNode {
   node: number;
 }
 
+/** Past this many layer nodes, helper calls and loop iterations no longer get nodes of their own. */
+const MAX_CONTEXT_LAYERS = 3000;
+
 export class GraphBuilder {
   readonly layers: LayerNode[] = [];
   private readonly models: ModelRecord[] = [];
-  private readonly layerByCall = new Map<ts.CallExpression, number>();
-  private readonly modelByNode = new Map<ts.Node, number>();
+  /** Layer nodes by factory call, then by context (see `context`). */
+  private readonly layerByCall = new Map<ts.CallExpression, Map<string, number>>();
+  private readonly modelByNode = new Map<ts.Node, Map<string, number>>();
   private readonly succ = new Map<number, Set<number>>();
   private readonly pred = new Map<number, Set<number>>();
   private readonly escaped = new Set<number>();
@@ -43,15 +48,28 @@ export class GraphBuilder {
   private readonly created = new Map<number, number>();
   private readonly createdInLoop = new Set<number>();
   private readonly inputs: InputNode[] = [];
-  private readonly inputByCall = new Map<ts.CallExpression, number>();
+  private readonly inputByCall = new Map<ts.CallExpression, Map<string, number>>();
   private readonly configs: ConfigEvaluator;
+  private readonly ctx: ConfigContext;
+  /**
+   * Where the interpreter is: the helper call sites and unrolled loop iterations it is inside
+   * ('' at a root). A factory call met in two contexts (`block(64)`, `block(32)`) is two
+   * tfjs layers, so it gets two nodes, each with the config of its own context.
+   */
+  private contextKey = '';
+  /**
+   * Set while the interpreter runs code of another module entered from this file: the node
+   * here that leads there (the imported helper's call, the class extending an imported one).
+   * Elements built there are placed at it, and keep where they really are as their origin.
+   */
+  private entry: ts.Node | undefined;
 
   constructor(
     private readonly sourceFile: ts.SourceFile,
     readonly scopes: Scopes,
-    readonly tfjs: TfjsResolver,
+    readonly tfjs: TfjsClassifier,
   ) {
-    const ctx: ConfigContext = {
+    this.ctx = {
       scopes,
       tfjs,
       layerForCall: (call) => {
@@ -59,24 +77,92 @@ export class GraphBuilder {
         return entity?.kind === 'layerFactory' ? this.layerFor(call, entity.factory) : undefined;
       },
     };
-    this.configs = new ConfigEvaluator(ctx);
+    this.configs = new ConfigEvaluator(this.ctx);
+  }
+
+  /** What the interpreter knows of identifiers and `this.x` where configs are read. */
+  setLookup(lookup: ConfigContext['lookup']): void {
+    this.ctx.lookup = lookup;
+  }
+
+  /** Runs `body` as entered through `node` of this file (the first entry wins). */
+  inEntry<T>(node: ts.Node, body: () => T): T {
+    if (this.entry !== undefined) return body();
+    this.entry = node;
+    try {
+      return body();
+    } finally {
+      this.entry = undefined;
+    }
+  }
+
+  /** Whether the interpreter is running code entered from this file into another module. */
+  get isExternalRun(): boolean {
+    return this.entry !== undefined;
+  }
+
+  /** Whether `node` is another module's code (only ever while entered from this file). */
+  isExternal(node: ts.Node): boolean {
+    return this.entry !== undefined && fileOf(node) !== this.sourceFile;
+  }
+
+  /** Where an element built at `node` (named by `nameNode`) shows in this file, and its origin. */
+  private placement(node: ts.Node, nameNode: ts.Node): { span: Span; nameSpan: Span; origin?: Origin } {
+    if (!this.isExternal(node)) return { span: spanOf(node), nameSpan: spanOf(nameNode) };
+    const entry = this.entry!;
+    const file = fileOf(node);
+    const line = file.getLineAndCharacterOfPosition(nameNode.getStart()).line + 1;
+    return {
+      span: spanOf(entry),
+      nameSpan: spanOf(nameOfEntry(entry)),
+      origin: { file: file.fileName, span: spanOf(node), nameSpan: spanOf(nameNode), line },
+    };
+  }
+
+  /** Runs `body` inside one more context (a helper call site, a loop iteration). */
+  inContext<T>(key: string, body: () => T): T {
+    const saved = this.contextKey;
+    if (this.layers.length < MAX_CONTEXT_LAYERS) this.contextKey = saved === '' ? key : `${saved}/${key}`;
+    try {
+      return body();
+    } finally {
+      this.contextKey = saved;
+    }
+  }
+
+  /** The config evaluator, for values the interpreter reads the way configs are read. */
+  get configEvaluator(): ConfigEvaluator {
+    return this.configs;
+  }
+
+  /** Whether a node exists for this call in any context. */
+  hasLayerFor(call: ts.CallExpression): boolean {
+    return this.layerByCall.has(call);
   }
 
   layerFor(call: ts.CallExpression, factory: string): number {
-    const existing = this.layerByCall.get(call);
-    if (existing !== undefined) return existing;
+    const byContext = this.layerByCall.get(call) ?? new Map<string, number>();
+    this.layerByCall.set(call, byContext);
+    const existing = byContext.get(this.contextKey);
+    if (existing !== undefined) {
+      // Met again in the same context (a loop's second pass): what differs is not known.
+      this.rejoinConfig(this.layers[existing], call);
+      return existing;
+    }
     const index = this.layers.length;
-    this.layerByCall.set(call, index);
+    byContext.set(this.contextKey, index);
     const callee = call.expression;
     const nameNode = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
+    const placed = this.placement(call, nameNode);
     const layer: LayerNode = {
       index,
       factory,
       kind: layerKindOf(factory) ?? 'other',
-      span: spanOf(call),
-      nameSpan: spanOf(nameNode),
-      calleeSpan: spanOf(callee),
-      calleePrefix: this.sourceFile.text.slice(callee.getStart(), nameNode.getStart()),
+      span: placed.span,
+      nameSpan: placed.nameSpan,
+      // A layer built elsewhere is written there: nothing here to rewrite in its style.
+      calleeSpan: placed.origin ? placed.nameSpan : spanOf(callee),
+      calleePrefix: placed.origin ? '' : this.sourceFile.text.slice(callee.getStart(), nameNode.getStart()),
       config: 'absent',
       configProps: {},
       model: null,
@@ -86,23 +172,25 @@ export class GraphBuilder {
       wrappedBy: null,
       inner: null,
     };
+    if (placed.origin) layer.origin = placed.origin;
     this.layers.push(layer);
     this.resolveConfig(layer, call);
+    if (placed.origin) {
+      // Spans of the other file's config text mean nothing here.
+      layer.configProps = {};
+      delete layer.configLiteralSpan;
+    }
     return index;
   }
 
   private resolveConfig(layer: LayerNode, call: ts.CallExpression): void {
     const arg = call.arguments[0];
     if (!arg) return;
-    if (ts.isObjectLiteralExpression(arg)) {
-      const { value, propSpans } = this.configs.evaluateObject(arg);
-      layer.config = value;
-      layer.configProps = propSpans;
-      layer.configLiteralSpan = spanOf(arg);
-    } else {
-      const value = this.configs.evaluate(arg);
-      layer.config = isConfigObject(value) ? value : UNKNOWN;
-    }
+    const { config, propSpans, literalSpan, withDefaults } = this.readConfig(arg);
+    layer.config = config;
+    if (propSpans) layer.configProps = propSpans;
+    if (literalSpan) layer.configLiteralSpan = literalSpan;
+    if (withDefaults) layer.withDefaults = withDefaults;
     if (layer.kind === 'wrapper') {
       const inner = layer.config === UNKNOWN ? UNKNOWN : layer.config.props.layer;
       if (isLayerRef(inner)) {
@@ -112,18 +200,107 @@ export class GraphBuilder {
         layer.inner = UNKNOWN;
       }
     }
+    for (const cell of this.cellsOf(layer) ?? []) this.layers[cell].wrappedBy = layer.index;
+  }
+
+  /**
+   * The cells an `rnn({cell})` or `stackedRNNCells({cells})` holds, in order (`cell` may be
+   * one cell, a list, or a stackedRNNCells); undefined when they are not all known layers.
+   */
+  private cellsOf(layer: LayerNode): number[] | undefined {
+    const key = layer.factory === 'rnn' ? 'cell' : layer.factory === 'stackedRNNCells' ? 'cells' : undefined;
+    if (!key || layer.config === UNKNOWN || layer.config === 'absent') return undefined;
+    const value = layer.config.props[key];
+    const list = isLayerRef(value) ? [value] : Array.isArray(value) && value.every(isLayerRef) ? value : undefined;
+    return list?.map((ref) => (ref as { index: number }).index);
+  }
+
+  /** An rnn's cells in data-flow order, stacked cells flattened. */
+  private flatCells(layer: LayerNode, seen = new Set<number>()): number[] {
+    const out: number[] = [];
+    for (const cell of this.cellsOf(layer) ?? []) {
+      if (seen.has(cell)) continue;
+      seen.add(cell);
+      const node = this.layers[cell];
+      if (node.factory === 'stackedRNNCells') out.push(...this.flatCells(node, seen));
+      else out.push(cell);
+    }
+    return out;
+  }
+
+  /**
+   * Cells run one after the other inside their rnn: each feeds the next, the last feeds
+   * what follows the rnn (tfjs recurrent.ts: a list of cells becomes StackedRNNCells).
+   */
+  private chainCells(rnn: LayerNode): void {
+    const cells = this.flatCells(rnn);
+    cells.forEach((cell, i) => {
+      const node = this.layers[cell];
+      node.model = rnn.model;
+      node.prev = i === 0 ? rnn.prev : [cells[i - 1]];
+      const last = i === cells.length - 1;
+      node.next = last ? rnn.next : [cells[i + 1]];
+      node.isOutput = last ? rnn.isOutput : false;
+    });
+  }
+
+  /** A config argument as rules see it, and with builder-parameter defaults when any fed in. */
+  private readConfig(arg: ts.Expression): {
+    config: ConfigObject | Unknown;
+    propSpans?: Record<string, PropertySpan>;
+    literalSpan?: Span;
+    withDefaults?: DefaultedConfig;
+  } {
+    const read = (): { value: ConfigObject | Unknown; propSpans?: Record<string, PropertySpan> } => {
+      if (ts.isObjectLiteralExpression(arg)) return this.configs.evaluateObject(arg);
+      const value = this.configs.evaluate(arg);
+      return { value: isConfigObject(value) ? value : UNKNOWN };
+    };
+    const { plain, withDefaults } = this.configs.withAndWithoutDefaults(read);
+    const defaulted = withDefaults && isConfigObject(withDefaults.value.value)
+      ? { config: withDefaults.value.value, params: withDefaults.params }
+      : undefined;
+    return {
+      config: plain.value,
+      propSpans: plain.propSpans,
+      literalSpan: ts.isObjectLiteralExpression(arg) ? spanOf(arg) : undefined,
+      withDefaults: defaulted,
+    };
+  }
+
+  /** The same call read again in the same context: keys whose values differ become UNKNOWN. */
+  private rejoinConfig(layer: LayerNode, call: ts.CallExpression): void {
+    const arg = call.arguments[0];
+    if (!arg || layer.config === UNKNOWN || layer.config === 'absent') return;
+    const again = this.readConfig(arg).config;
+    if (again === UNKNOWN) {
+      layer.config = UNKNOWN;
+      return;
+    }
+    const props = layer.config.props;
+    for (const key of new Set([...Object.keys(props), ...Object.keys(again.props)])) {
+      if (JSON.stringify(props[key]) !== JSON.stringify(again.props[key])) props[key] = UNKNOWN;
+    }
+    layer.config.complete &&= again.complete;
   }
 
   inputFor(call: ts.CallExpression): number {
-    const existing = this.inputByCall.get(call);
+    const byContext = this.inputByCall.get(call) ?? new Map<string, number>();
+    this.inputByCall.set(call, byContext);
+    const existing = byContext.get(this.contextKey);
     if (existing !== undefined) return existing;
     const index = this.inputs.length;
-    this.inputByCall.set(call, index);
+    byContext.set(this.contextKey, index);
     const arg = call.arguments[0];
-    let config: InputNode['config'] = 'absent';
-    if (arg && ts.isObjectLiteralExpression(arg)) config = this.configs.evaluateObject(arg).value;
-    else if (arg) config = UNKNOWN;
-    this.inputs.push({ index, span: spanOf(call), config });
+    const placed = this.placement(call, call.expression);
+    const input: InputNode = { index, span: placed.span, config: 'absent' };
+    if (placed.origin) input.origin = placed.origin;
+    if (arg) {
+      const { config, withDefaults } = this.readConfig(arg);
+      input.config = config;
+      if (withDefaults) input.withDefaults = withDefaults;
+    }
+    this.inputs.push(input);
     return index;
   }
 
@@ -170,19 +347,38 @@ export class GraphBuilder {
   }
 
   modelFor(node: ts.Node, style: ModelStyle, name: string, span: Span = spanOf(node)): number {
-    const existing = this.modelByNode.get(node);
+    const byContext = this.modelByNode.get(node) ?? new Map<string, number>();
+    this.modelByNode.set(node, byContext);
+    // A class is one model whatever calls its methods.
+    const context = ts.isClassLike(node) ? '' : this.contextKey;
+    const existing = byContext.get(context);
     if (existing !== undefined) return existing;
     const index = this.models.length;
-    this.modelByNode.set(node, index);
-    this.models.push({
-      index, name, style, span, layers: [], complete: true,
+    byContext.set(context, index);
+    const placed = this.placement(node, node);
+    // Built elsewhere: named as this file names it (the variable it lands in, the class).
+    if (placed.origin) name = ts.isIdentifier(this.entry!) ? this.entry!.text : nameAtCall(this.entry!) ?? name;
+    const record: ModelRecord = {
+      index, name, style, span: placed.origin ? placed.span : span, layers: [], complete: true,
       layerSet: new Set(), outputLayers: new Set(),
-    });
+    };
+    if (placed.origin) record.origin = placed.origin;
+    this.models.push(record);
     return index;
   }
 
   setStyle(model: number, style: ModelStyle): void {
     this.models[model].style = style;
+  }
+
+  /** Whether the model was constructed by code inside `container` (a class whose members build it). */
+  modelBuiltIn(model: number, container: ts.Node): boolean {
+    for (const [node, byContext] of this.modelByNode) {
+      if (![...byContext.values()].includes(model)) continue;
+      return node === container ||
+        (fileOf(node) === fileOf(container) && node.pos >= container.pos && node.end <= container.end);
+    }
+    return false;
   }
 
   markIncomplete(model: number): void {
@@ -263,22 +459,64 @@ export class GraphBuilder {
   }
 
   finish(): Pick<ModelGraph, 'models' | 'layers' | 'inputs'> {
-    for (const record of this.models) {
+    const kept = this.withoutRepeatedModels();
+    for (const record of kept) {
       for (const layer of record.layers) {
         if (this.layers[layer].model === null) this.layers[layer].model = record.index;
       }
     }
+    const keptLayers = this.layersOutside(this.models.filter((m) => !kept.includes(m)), kept);
     for (const layer of this.layers) this.finishLayer(layer);
     for (const layer of this.layers) this.inheritFromWrapper(layer);
-    const models = this.models.map(({ index, name, style, span, layers, complete, compile, inputs, outputs, adds }): ModelNode => {
+    for (const layer of this.layers) if (layer.factory === 'rnn' && layer.wrappedBy === null) this.chainCells(layer);
+    const models = kept.map(({ index, name, style, span, layers, complete, compile, origin, inputs, outputs, adds }): ModelNode => {
+      const model: ModelNode = { index, name, style, span, layers, complete };
+      if (compile) model.compile = compile;
+      if (origin) model.origin = origin;
+      // For the trainer: a functional model's tensors, a sequential model's appends, the model applied as a layer.
+      if (inputs) model.inputs = inputs;
+      if (outputs) model.outputs = outputs;
+      if (adds && style !== 'functional') model.adds = adds;
       const applications = this.modelApplications.get(index);
-      return {
-        index, name, style, span, layers, complete,
-        ...(compile ? { compile } : {}), ...(inputs ? { inputs } : {}), ...(outputs ? { outputs } : {}),
-        ...(adds && style !== 'functional' ? { adds } : {}), ...(applications ? { applications } : {}),
-      };
+      if (applications) model.applications = applications;
+      return model;
     });
-    return inSourceOrder(models, this.layers, this.inputs);
+    return inSourceOrder(models, this.layers.filter((l) => keptLayers.has(l.index)), this.inputs);
+  }
+
+  /**
+   * A builder called from two places (an online and a target network, a constructor and a
+   * `copy()`) builds the same model twice: it is one model in the graph, the first one.
+   */
+  private withoutRepeatedModels(): ModelRecord[] {
+    const seen = new Set<string>();
+    return this.models.filter((m) => {
+      const position = new Map(m.layers.map((l, i) => [l, i]));
+      const layers = m.layers.map((l) => {
+        const layer = this.layers[l];
+        const next = [...this.succ.get(l) ?? []].map((n) => position.get(n) ?? 'x');
+        return [layer.span.start, layer.factory, layer.config, next];
+      });
+      const key = JSON.stringify([m.span.start, m.style, m.complete, layers]);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+
+  /** Every layer but those only the dropped models hold. */
+  private layersOutside(dropped: ModelRecord[], kept: ModelRecord[]): Set<number> {
+    const keep = new Set(this.layers.map((l) => l.index));
+    const inKept = new Set(kept.flatMap((m) => m.layers));
+    for (const m of dropped) {
+      for (const l of m.layers) {
+        if (inKept.has(l)) continue;
+        keep.delete(l);
+        // and the layers it wraps
+        for (const other of this.layers) if (other.wrappedBy === l) keep.delete(other.index);
+      }
+    }
+    return keep;
   }
 
   private finishLayer(layer: LayerNode): void {
@@ -325,24 +563,27 @@ function inSourceOrder(
 ): Pick<ModelGraph, 'models' | 'layers' | 'inputs'> {
   const sorted = [...layers].sort((a, b) => a.span.start - b.span.start);
   const newIndex = new Map<number, number>(sorted.map((layer, i) => [layer.index, i]));
-  const map = (i: number): number => newIndex.get(i)!;
-  const mapList = <T>(v: number[] | T): number[] | T => (Array.isArray(v) ? v.map(map) : v);
+  // -1: a layer left out (it belonged only to a repeated model); lists drop it.
+  const map = (i: number): number => newIndex.get(i) ?? -1;
+  const mapList = <T>(v: number[] | T): number[] | T => (Array.isArray(v) ? v.map(map).filter((i) => i >= 0) : v);
   const sortedInputs = [...inputs].sort((a, b) => a.span.start - b.span.start);
   const newInput = new Map<number, number>(sortedInputs.map((input, i) => [input.index, i]));
   sortedInputs.forEach((input, i) => { input.index = i; });
   const sortedModels = [...models].sort((a, b) => a.span.start - b.span.start);
   const newModel = new Map<number, number>(sortedModels.map((m, i) => [m.index, i]));
+  // A layer or model left out (it belonged only to a repeated model) is a tensor the graph no longer follows.
   const mapRef = (ref: TensorRef): TensorRef => (ref === UNKNOWN ? ref
-    : ref.kind === 'layer' ? { ...ref, index: map(ref.index) }
-    : ref.kind === 'model' ? { ...ref, index: newModel.get(ref.index)! } : { kind: ref.kind, index: newInput.get(ref.index)! });
+    : ref.kind === 'layer' ? (map(ref.index) < 0 ? UNKNOWN : { ...ref, index: map(ref.index) })
+    : ref.kind === 'model' ? (newModel.has(ref.index) ? { ...ref, index: newModel.get(ref.index)! } : UNKNOWN)
+    : { kind: ref.kind, index: newInput.get(ref.index)! });
   for (const layer of sorted) {
     layer.index = map(layer.index);
     if (Array.isArray(layer.applyArgs)) layer.applyArgs = layer.applyArgs.map(mapRef);
     if (layer.applications) layer.applications = layer.applications.map((args) => args.map(mapRef));
     layer.next = mapList(layer.next);
     layer.prev = mapList(layer.prev);
-    if (layer.wrappedBy !== null) layer.wrappedBy = map(layer.wrappedBy);
-    if (typeof layer.inner === 'number') layer.inner = map(layer.inner);
+    if (layer.wrappedBy !== null) layer.wrappedBy = map(layer.wrappedBy) >= 0 ? map(layer.wrappedBy) : null;
+    if (typeof layer.inner === 'number') layer.inner = map(layer.inner) >= 0 ? map(layer.inner) : UNKNOWN;
     if (layer.config !== UNKNOWN && layer.config !== 'absent') remapLayerRefs(layer.config, map);
   }
   for (const model of models) {
@@ -369,6 +610,32 @@ function remapLayerRefs(value: unknown, map: (i: number) => number): void {
   const v = value as { kind?: string; index?: number; props?: Record<string, unknown> };
   if (v.kind === 'layer' && typeof v.index === 'number') v.index = map(v.index);
   if (v.kind === 'object' && v.props) Object.values(v.props).forEach((p) => remapLayerRefs(p, map));
+}
+
+function fileOf(node: ts.Node): ts.SourceFile {
+  let n = node;
+  while (n.parent) n = n.parent;
+  return n as ts.SourceFile;
+}
+
+/** `const model = build(13)` → `model`; undefined when the call's value is not stored by name. */
+function nameAtCall(call: ts.Node): string | undefined {
+  let node = call;
+  while (ts.isParenthesizedExpression(node.parent) || ts.isAwaitExpression(node.parent) || ts.isAsExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return parent.left.getText();
+  if (ts.isPropertyDeclaration(parent) || ts.isPropertyAssignment(parent)) return parent.name.getText();
+  return undefined;
+}
+
+/** The name to point at for an entry: the helper's name in a call, a class's name. */
+function nameOfEntry(entry: ts.Node): ts.Node {
+  if (ts.isCallExpression(entry)) {
+    const callee = skipOuterExpressions(entry.expression);
+    return ts.isPropertyAccessExpression(callee) ? callee.name : callee;
+  }
+  return entry;
 }
 
 export function spanOf(node: ts.Node): Span {

@@ -5,7 +5,8 @@
 // checks this after thousands of random edits); any doubt falls back to a full parse.
 import { analyzeSourceFile, emptyGraph, parseFailureGraph } from './index';
 import type { ModelGraph } from './modelGraph';
-import { mentionsTfjs, neutralizeReplacementChars, parseDiagnosticsOf, parseSource, reparseSource, ts } from './parse';
+import { isHtmlFile } from '../html/scriptText';
+import { mentionsTfjs, parseDiagnosticsOf, parseSource, reparseSource, sourceTextFor, ts } from './parse';
 
 /** One edit: text[start, end) of the text before it was replaced by `newLength` characters. */
 export interface TextEditRange {
@@ -87,14 +88,15 @@ export class IncrementalAnalysis {
     const pending = this.pending;
     // The previous tree is unusable once handed to updateSourceFile, whatever happens next.
     this.reset();
-    if (previous && pending.length === 0 && previous.text === neutralizeReplacementChars(text)) {
+    if (previous && pending.length === 0 && previous.text === sourceTextFor(text, this.fileName)) {
       this.stats.reused++;
       return previous;
     }
     // Only a clean tree is updated in place: the incremental parser does not re-report the
     // errors inside nodes it reuses (a file broken by one edit would look clean after the
     // next edit elsewhere; found by test/analysis/incremental.test.ts).
-    if (previous && pending.length > 0 && parseDiagnosticsOf(previous).length === 0) {
+    // An HTML page is parsed afresh: an edit can move where its scripts begin and end.
+    if (previous && pending.length > 0 && parseDiagnosticsOf(previous).length === 0 && !isHtmlFile(this.fileName)) {
       const change = ts.collapseTextChangeRangesAcrossMultipleVersions(pending);
       // The recorded edits must account for the new length exactly; otherwise an edit was
       // missed and the ranges cannot be trusted.

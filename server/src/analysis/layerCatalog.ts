@@ -8,7 +8,7 @@ const KINDS: Record<LayerKind, readonly string[]> = {
     'conv1d', 'conv2d', 'conv3d', 'conv2dTranspose', 'conv3dTranspose',
     'separableConv2d', 'depthwiseConv2d',
   ],
-  recurrent: ['lstm', 'gru', 'simpleRNN', 'convLstm2d', 'rnn'],
+  recurrent: ['lstm', 'gru', 'simpleRNN', 'convLstm2d', 'rnn', 'lstmCell', 'gruCell', 'simpleRNNCell', 'convLstm2dCell'],
   dropout: ['dropout', 'spatialDropout1d', 'gaussianDropout', 'alphaDropout', 'gaussianNoise'],
   normalization: ['batchNormalization', 'layerNormalization'],
   wrapper: ['bidirectional', 'timeDistributed'],
@@ -21,8 +21,7 @@ const KINDS: Record<LayerKind, readonly string[]> = {
     'avgPool2d', 'avgPooling2d', 'averagePooling3d', 'avgPool3d', 'avgPooling3d',
     'globalAveragePooling1d', 'globalAveragePooling2d', 'globalMaxPooling1d',
     'globalMaxPooling2d', 'maxPooling1d', 'maxPooling2d', 'maxPooling3d', 'globalMaxPool1d',
-    'globalMaxPool2d', 'maxPool1d', 'maxPool2d', 'gruCell', 'lstmCell',
-    'simpleRNNCell', 'convLstm2dCell', 'stackedRNNCells', 'masking', 'rescaling', 'centerCrop',
+    'globalMaxPool2d', 'maxPool1d', 'maxPool2d', 'stackedRNNCells', 'masking', 'rescaling', 'centerCrop',
     'resizing', 'categoryEncoding', 'randomWidth',
   ],
 };
@@ -49,3 +48,10 @@ export const TFJS_MODULES = new Set([
   '@tensorflow/tfjs-node-gpu',
   '@tensorflow/tfjs-layers',
 ]);
+
+/** One of those packages from a CDN: `https://cdn.jsdelivr.net/npm/@tensorflow/tfjs@4.22.0/+esm`, `https://esm.sh/@tensorflow/tfjs`. */
+const TFJS_URL = /^(?:https?:)?\/\/[^?#]*\/@tensorflow\/tfjs(?:-node|-node-gpu|-layers)?(?:@[^/?#]*)?(?:[/?#+].*)?$/;
+
+export function isTfjsModule(specifier: string): boolean {
+  return TFJS_MODULES.has(specifier) || TFJS_URL.test(specifier);
+}

@@ -74,6 +74,21 @@ export interface PropertySpan {
   valueSpan: Span;
 }
 
+/**
+ * Code in another file of the workspace, reached through an import (imports.ts): the
+ * element is built there. The element's own spans are then those of the code in this file
+ * that leads there (the call of the imported helper, the class extending the imported one).
+ */
+export interface Origin {
+  /** The other file's path, as the module loader names it. */
+  file: string;
+  /** The element's span there, and its name's (the factory name for a layer). */
+  span: Span;
+  nameSpan: Span;
+  /** 1-based line of nameSpan there, for messages. */
+  line: number;
+}
+
 export interface LayerNode {
   index: number;
   /** The factory name as tfjs spells it: `dense`, `conv2d`, `lstm`, ... */
@@ -93,6 +108,13 @@ export interface LayerNode {
   configLiteralSpan?: Span;
   /** Spans of the config's own properties written inline (by key). */
   configProps: Record<string, PropertySpan>;
+  /**
+   * The config again with builder-parameter defaults counted, present only when some value
+   * came from one: a builder no code in the file calls (`export function build(hidden = 64)`)
+   * runs with its defaults. `config` keeps those values UNKNOWN (a caller elsewhere may pass
+   * others, so no rule may rely on them); the trainer may, stating them as assumptions.
+   */
+  withDefaults?: DefaultedConfig;
   /** Index of the model this layer belongs to, or null when in none we know. */
   model: number | null;
   /** Successor layers in data flow; [] for an output, UNKNOWN when not known. */
@@ -100,6 +122,8 @@ export interface LayerNode {
   /** Predecessor layers in data flow; UNKNOWN when not known. */
   prev: number[] | Unknown;
   isOutput: boolean | Unknown;
+  /** Set when the layer is built by code in another file (see Origin). */
+  origin?: Origin;
   /** For wrapped layers: the wrapper's index. */
   wrappedBy: number | null;
   /** For wrappers: the wrapped layer's index (or UNKNOWN when not a literal layer). */
@@ -128,12 +152,37 @@ export interface LayerNode {
   createdInLoop?: boolean;
 }
 
+/** A config read with builder-parameter defaults counted (see LayerNode.withDefaults). */
+export interface DefaultedConfig {
+  config: ConfigObject;
+  /** The parameters whose defaults it used, by name. */
+  params: string[];
+}
+
 /** A `tf.input(...)` call: where a functional model's data enters. */
 export interface InputNode {
   index: number;
   span: Span;
   /** Its config resolved like a layer's: `shape` or `batchShape`, `name`, `dtype`. */
   config: ConfigObject | Unknown | 'absent';
+  /** As LayerNode.withDefaults. */
+  withDefaults?: DefaultedConfig;
+  /** As LayerNode.origin. */
+  origin?: Origin;
+}
+
+/** An import of a module that is not tfjs: whether the analysis followed it, and if not, why. */
+export interface ImportNote {
+  specifier: string;
+  /** The specifier string's span in this file. */
+  span: Span;
+  /**
+   * `followed`: its exports were read (file); `unresolved`: a workspace module that could
+   * not be had (reason); `not-followed`: beyond the hop limit, or cross-file analysis is off.
+   */
+  status: 'followed' | 'unresolved' | 'not-followed';
+  file?: string;
+  reason?: string;
 }
 
 /**
@@ -187,6 +236,8 @@ export interface ModelNode {
   applications?: TensorRef[][];
   /** What the first `compile({...})` reaching this model says; absent when none does. */
   compile?: ModelCompile;
+  /** Set when the model is constructed by code in another file (see Origin). */
+  origin?: Origin;
 }
 
 /** A model's `compile()` arguments as far as literals tell (a field is left out when not known). */
@@ -213,6 +264,12 @@ export interface TfjsBindings {
   regularizersNamespaces: string[];
   /** Identifiers bound directly to regularizer factories: local name -> l1|l2|l1l2. */
   regularizerFactories: Record<string, string>;
+  /**
+   * Set when the file reaches tfjs without importing it: `global`, the page's `tf` (a
+   * script tag, `importScripts`, a p5.js sketch, `window.tf`); `parameter`, a namespace its
+   * caller passes in (`function build(tf)`, `this.tf = tf`). `modules` is empty then.
+   */
+  unimported?: 'global' | 'parameter';
   /** Whether named ES imports from a tfjs module are used (fixes add specifiers there). */
   namedImport?: { span: Span; names: string[]; module: string };
 }
@@ -254,10 +311,23 @@ export interface ModelGraph {
   /** Data files the code reads, in source order (./dataSources.ts); empty without tfjs. */
   dataSources: DataSource[];
   /**
+   * Imports of the workspace's own modules, when the analysis was given a module loader
+   * (cross-file analysis): which it followed and which it could not. Values reaching the
+   * graph through an import that is not followed are unknown.
+   */
+  imports?: ImportNote[];
+  /** The other files whose code the graph depends on (to re-analyse this one when they change). */
+  dependencies?: string[];
+  /**
    * Why the file could not be analysed at all (e.g. nesting too deep to parse), as a reason
    * to follow "could not analyse this file: "; callers add that prefix.
    */
   fatal?: string;
+}
+
+/** Whether the file reaches tfjs at all: by an import or require, or without one. */
+export function usesTfjs(bindings: TfjsBindings): boolean {
+  return bindings.modules.length > 0 || bindings.unimported !== undefined;
 }
 
 export function isConfigObject(value: ConfigValue): value is ConfigObject {

@@ -1,6 +1,7 @@
 // Parsing with TypeScript's own parser (the copy ts-morph ships). The hot path walks the
 // raw compiler tree: ts-morph's wrapper walk costs 3-4x a bare parse (shared/NOTES.md).
 import * as tsMorph from 'ts-morph';
+import { isHtmlFile, scriptTextOf } from '../html/scriptText';
 import type { ParseProblem } from './modelGraph';
 
 // Re-exported as a plain data property: `export { ts }` would compile to a getter, and the
@@ -10,9 +11,19 @@ export import ts = tsMorph.ts;
 export function scriptKindFor(fileName: string): ts.ScriptKind {
   const lower = fileName.toLowerCase();
   if (lower.endsWith('.tsx')) return ts.ScriptKind.TSX;
-  if (lower.endsWith('.jsx')) return ts.ScriptKind.JSX;
+  // An HTML page's scripts may be JSX for Babel standalone (`type="text/babel"`); JSX
+  // parsing reads plain JavaScript the same.
+  if (lower.endsWith('.jsx') || isHtmlFile(lower)) return ts.ScriptKind.JSX;
   if (/\.(js|mjs|cjs)$/.test(lower)) return ts.ScriptKind.JS;
   return ts.ScriptKind.TS;
+}
+
+/**
+ * The text the parser reads for a file: U+FFFD neutralised, and for an HTML page only its
+ * inline scripts, at their offsets in the page (../html/scriptText.ts).
+ */
+export function sourceTextFor(text: string, fileName: string): string {
+  return neutralizeReplacementChars(isHtmlFile(fileName) ? scriptTextOf(text) : text);
 }
 
 /**
@@ -27,7 +38,7 @@ export const PARSE_OPTIONS: ts.CreateSourceFileOptions = {
 
 /** Parent pointers are NOT set here: indexFile sets them in its single walk. */
 export function parseSource(text: string, fileName: string): ts.SourceFile {
-  return ts.createSourceFile(fileName, neutralizeReplacementChars(text), PARSE_OPTIONS, false, scriptKindFor(fileName));
+  return ts.createSourceFile(fileName, sourceTextFor(text, fileName), PARSE_OPTIONS, false, scriptKindFor(fileName));
 }
 
 /**
@@ -39,7 +50,7 @@ export function parseSource(text: string, fileName: string): ts.SourceFile {
  */
 export function parseWithParents(text: string, fileName: string): ts.SourceFile | undefined {
   try {
-    return ts.createSourceFile(fileName || 'file.ts', neutralizeReplacementChars(text), PARSE_OPTIONS, true, scriptKindFor(fileName));
+    return ts.createSourceFile(fileName || 'file.ts', sourceTextFor(text, fileName), PARSE_OPTIONS, true, scriptKindFor(fileName));
   } catch (error) {
     if (error instanceof RangeError) return undefined;
     throw error;
@@ -78,7 +89,13 @@ export function parseProblemsOf(sourceFile: ts.SourceFile): ParseProblem[] {
   }));
 }
 
-/** Cheap pre-check: no tfjs module named anywhere means nothing to analyse. */
+/**
+ * Cheap pre-check: nothing to analyse unless the text names a tfjs module, the word `tf`
+ * (the page's global, unimportedTfjs.ts), or reads `.layers.` / `.sequential(` off
+ * something (a tfjs namespace passed in).
+ */
 export function mentionsTfjs(text: string): boolean {
-  return text.includes('@tensorflow/tfjs');
+  return text.includes('@tensorflow/tfjs') || MAY_USE_TFJS.test(text);
 }
+
+const MAY_USE_TFJS = /\btf\b|\.\s*layers\s*\.|\.\s*sequential\s*\(/;

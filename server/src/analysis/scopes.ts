@@ -12,6 +12,11 @@ export class Scopes {
   /** @param hoistedVars `var` declarations by the scope they hoist to (from the file index). */
   constructor(private readonly hoistedVars: Map<ts.Node, ts.VariableDeclaration[]>) {}
 
+  /** Another file's hoisted `var`s, to resolve names in its code too (imports.ts). */
+  addFile(hoistedVars: Map<ts.Node, ts.VariableDeclaration[]>): void {
+    for (const [scope, vars] of hoistedVars) this.hoistedVars.set(scope, vars);
+  }
+
   private readonly resolved = new Map<ts.Identifier, Declaration | undefined>();
 
   resolve(identifier: ts.Identifier): Declaration | undefined {

@@ -2,9 +2,11 @@
 // destructuring (`const {dense} = tf.layers`) and aliases (`const L = tf.layers`). The
 // result classifies any expression as "the tf namespace", "tf.layers", "a layer factory"...
 import type { FileIndex } from './fileIndex';
-import { isLayerFactory, REGULARIZER_FACTORIES, TFJS_MODULES } from './layerCatalog';
-import type { TfjsBindings } from './modelGraph';
+import { isLayerFactory, isTfjsModule, REGULARIZER_FACTORIES } from './layerCatalog';
+import { usesTfjs, type TfjsBindings } from './modelGraph';
 import { ts } from './parse';
+import type { Scopes } from './scopes';
+import { findUnimportedTfjs } from './unimportedTfjs';
 
 /** Top-level tfjs functions and classes the model builder cares about. */
 export type TfFunction = 'sequential' | 'model' | 'input' | 'Sequential' | 'LayersModel';
@@ -18,7 +20,45 @@ export type TfEntity =
   | { kind: 'regularizerFactory'; factory: string }
   | { kind: 'tfFunction'; name: TfFunction };
 
-export class TfjsResolver {
+/** What the interpreter asks of the file's tfjs bindings. */
+export interface TfjsClassifier {
+  readonly bindings: TfjsBindings;
+  classify(expr: ts.Expression): TfEntity | undefined;
+}
+
+/**
+ * The analysed file's bindings, and while the interpreter runs another module's code
+ * (`external()`), that module's own: a helper file may name tfjs differently.
+ */
+export class CrossFileTfjs implements TfjsClassifier {
+  private readonly others = new Map<ts.SourceFile, TfjsResolver>();
+
+  constructor(
+    private readonly root: TfjsResolver,
+    private readonly rootFile: ts.SourceFile,
+    private readonly external: () => boolean,
+    private readonly resolverFor: (file: ts.SourceFile) => TfjsResolver,
+  ) {}
+
+  get bindings(): TfjsBindings {
+    return this.root.bindings;
+  }
+
+  classify(expr: ts.Expression): TfEntity | undefined {
+    if (!this.external()) return this.root.classify(expr);
+    let file: ts.Node = expr;
+    while (file.parent) file = file.parent;
+    if (file === this.rootFile) return this.root.classify(expr);
+    let resolver = this.others.get(file as ts.SourceFile);
+    if (!resolver) {
+      resolver = this.resolverFor(file as ts.SourceFile);
+      this.others.set(file as ts.SourceFile, resolver);
+    }
+    return resolver.classify(expr);
+  }
+}
+
+export class TfjsResolver implements TfjsClassifier {
   readonly bindings: TfjsBindings = {
     modules: [],
     namespaces: [],
@@ -32,16 +72,26 @@ export class TfjsResolver {
   /** Properties (`this.tf`, `private L = tf.layers`) bound to tfjs entities. */
   private readonly properties = new Map<string, TfEntity>();
 
-  constructor(index: FileIndex) {
+  constructor(index: FileIndex, scopes: Scopes) {
     this.collectImports(index);
-    if (this.bindings.modules.length > 0) {
+    if (this.bindings.modules.length === 0) this.collectUnimported(index, scopes);
+    if (this.hasTfjs) {
       this.collectAliases(index.variableDeclarations);
       this.collectProperties(index.propertyBindings);
     }
   }
 
   get hasTfjs(): boolean {
-    return this.bindings.modules.length > 0;
+    return usesTfjs(this.bindings);
+  }
+
+  /** No tfjs import: the page's global `tf`, or a `tf` the caller passes in (unimportedTfjs.ts). */
+  private collectUnimported(index: FileIndex, scopes: Scopes): void {
+    const found = findUnimportedTfjs(index, scopes);
+    if (!found) return;
+    this.bindings.unimported = found.source;
+    for (const name of found.names) this.bind(name, { kind: 'tf' });
+    for (const property of found.properties) this.properties.set(property, { kind: 'tf' });
   }
 
   classify(expr: ts.Expression): TfEntity | undefined {
@@ -84,7 +134,7 @@ export class TfjsResolver {
     for (const node of index.imports) {
       if (!ts.isStringLiteral(node.moduleSpecifier)) continue;
       const module = node.moduleSpecifier.text;
-      if (TFJS_MODULES.has(module) && node.importClause) this.bindImportClause(node.importClause, module);
+      if (isTfjsModule(module) && node.importClause) this.bindImportClause(node.importClause, module);
     }
     for (const call of index.calls) {
       if (isTfjsRequire(call)) this.noteModule((call.arguments[0] as ts.StringLiteral).text);
@@ -177,7 +227,7 @@ function isTfjsRequire(call: ts.CallExpression): boolean {
   const isRequire =
     (ts.isIdentifier(callee) && callee.text === 'require') || callee.kind === ts.SyntaxKind.ImportKeyword;
   const arg = call.arguments[0];
-  return isRequire && !!arg && ts.isStringLiteral(arg) && TFJS_MODULES.has(arg.text);
+  return isRequire && !!arg && ts.isStringLiteral(arg) && isTfjsModule(arg.text);
 }
 
 const OUTER_EXPRESSION_KINDS = new Set<ts.SyntaxKind>([

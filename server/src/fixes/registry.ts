@@ -16,6 +16,9 @@ import { setRecurrentDropout } from './setRecurrentDropout';
 import { editsConflict, sameEdit } from './textEdits';
 import { resolveFixSettings, type Fix, type FixSettings, type TextEdit } from './types';
 
+/** Remedies that add a layer after the one found, at the code that adds it here. */
+const INSERTING_REMEDIES: ReadonlySet<Remedy> = new Set([insertDropout, insertBatchNormalization]);
+
 function remediesFor(ruleId: string, settings: FixSettings): Remedy[] {
   switch (ruleId) {
     case 'dense-unregularized': return [insertDropout, addL2Regularizer];
@@ -67,7 +70,10 @@ export function preferredFixFor(text: string, graph: ModelGraph, finding: Findin
 
 /** The remedies' well-formed fixes in order, built one at a time as they are asked for. */
 function* proposedFixes(ctx: FixContext, finding: Finding): Generator<Omit<Fix, 'isPreferred'>> {
+  // A layer built in another file: only a layer inserted here after it (its config is there).
+  const external = finding.layer !== undefined && ctx.graph.layers[finding.layer]?.origin !== undefined;
   for (const remedy of remediesFor(finding.ruleId, ctx.settings)) {
+    if (external && !INSERTING_REMEDIES.has(remedy)) continue;
     const proposed = remedy(ctx, finding);
     const edits = proposed && normalizeEdits(proposed.edits, ctx.text.length);
     if (!proposed || !edits) continue;

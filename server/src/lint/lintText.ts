@@ -1,15 +1,25 @@
 // The one entry point shared by the language server and the CLI: text in, graph and
 // severity-annotated findings out.
-import { analyzeTextAndTree } from '../analysis';
+import { analyzeTextAndTree, type ModuleLoader } from '../analysis';
 import type { ts } from '../analysis/parse';
-import type { ModelGraph } from '../analysis/modelGraph';
+import { usesTfjs, type ModelGraph } from '../analysis/modelGraph';
 import { allRules } from '../rules';
 import type { Finding, Severity, SeveritySetting } from '../rules/rule';
+import { placeExternalFindings } from './externalFindings';
+import { mergeLayerInstances } from './layerInstances';
 import { applySuppressions } from './suppressions';
 
 export interface LintOptions {
   /** Per-rule severity overrides; 'off' disables the rule. */
   rules?: Record<string, SeveritySetting | undefined>;
+  /** Follow imports into the workspace's own modules (cross-file analysis); single-file when absent. */
+  crossFile?: CrossFileLint;
+}
+
+/** The workspace's modules, for a lint that follows imports (../project/workspaceModules.ts). */
+export interface CrossFileLint extends ModuleLoader {
+  /** `ruleId@offset` of the findings a module's own single-file lint reports. */
+  findingsOf(file: string): ReadonlySet<string>;
 }
 
 export interface LintMessage extends Finding {
@@ -22,7 +32,7 @@ export interface LintResult {
 }
 
 export function lintText(text: string, fileName: string, options: LintOptions = {}): LintResult {
-  const { graph, tree } = analyzeTextAndTree(text, fileName);
+  const { graph, tree } = analyzeTextAndTree(text, fileName, { modules: options.crossFile });
   return lintGraph(text, fileName, graph, options, tree);
 }
 
@@ -31,13 +41,15 @@ export function lintText(text: string, fileName: string, options: LintOptions = 
  * `tree`, the syntax tree that analysis parsed, spares the suppression scan a second parse.
  */
 export function lintGraph(text: string, fileName: string, graph: ModelGraph, options: LintOptions = {}, tree?: ts.SourceFile): LintResult {
-  const messages: LintMessage[] = [];
-  if (graph.fatal || graph.tfjs.modules.length === 0) return { graph, messages };
+  let messages: LintMessage[] = [];
+  if (graph.fatal || !usesTfjs(graph.tfjs)) return { graph, messages };
   for (const rule of allRules) {
     const severity = options.rules?.[rule.meta.id] ?? rule.meta.defaultSeverity;
     if (severity === 'off') continue;
     for (const finding of rule.check(graph)) messages.push({ ...finding, severity });
   }
+  messages = mergeLayerInstances(graph, messages) as LintMessage[];
+  if (options.crossFile) messages = placeExternalFindings(graph, messages, options.crossFile) as LintMessage[];
   messages.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
   // `// reglint-disable-next-line` and `/* reglint-disable */` comments (./suppressions.ts).
   return { graph, messages: applySuppressions(text, fileName, messages, options, tree) };

@@ -61,6 +61,7 @@ const EXTENSION_BY_LANGUAGE: Record<string, string> = {
   typescriptreact: '.tsx',
   javascript: '.js',
   javascriptreact: '.jsx',
+  html: '.html',
 };
 
 /**
@@ -74,6 +75,6 @@ export function fileNameOf(document: TextDocument): string {
   } catch {
     // not a URL: keep the uri as it is
   }
-  if (/\.[cm]?[jt]sx?$/i.test(name)) return name;
+  if (/\.([cm]?[jt]sx?|x?html?)$/i.test(name)) return name;
   return name + (EXTENSION_BY_LANGUAGE[document.languageId] ?? '.ts');
 }

@@ -3,7 +3,7 @@
 // GraphCache (graphCache.ts); like validation, they never throw at the client.
 import type { Connection, DocumentSymbol, Hover, ServerCapabilities } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ModelGraph } from '../analysis/modelGraph';
+import { usesTfjs, type ModelGraph } from '../analysis/modelGraph';
 import { MAX_DOCUMENT_CHARS } from './diagnoseDocument';
 import type { GraphCache } from './graphCache';
 import { layerHover } from './layerHover';
@@ -34,7 +34,7 @@ export function registerModelFeatures(connection: Connection, deps: ModelFeature
     if (!(await deps.enabled(uri))) return null;
     try {
       const graph = graphs.get(document);
-      if (graph.tfjs.modules.length === 0) return null;
+      if (!usesTfjs(graph.tfjs)) return null;
       return use(graph, document);
     } catch (error) {
       deps.logger.error(`${what} failed for ${uri}:\n${describeError(error)}`);

@@ -23,7 +23,7 @@ import {
   type ServerCapabilities,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ModelGraph, ModelNode } from '../analysis/modelGraph';
+import { usesTfjs, type ModelGraph, type ModelNode } from '../analysis/modelGraph';
 import { assumedByExpression, parseValue, type UserValues } from '../training/assumptions';
 import { specFromGraph, type SpecResult } from '../training/modelSpec';
 import { runSanityTrain, type TrainProgress, type TrainReport, type TrainRequest } from '../training/runner';
@@ -193,7 +193,7 @@ export class SanityTrainService {
     if (!document || document.getText().length > MAX_DOCUMENT_CHARS) return null;
     try {
       const graph = this.deps.graphs.get(document);
-      if (graph.fatal || graph.tfjs.modules.length === 0) return [];
+      if (graph.fatal || !usesTfjs(graph.tfjs)) return [];
       const stored = this.results.get(uri);
       const settings = await this.settingsFor(uri);
       return graph.models.flatMap(model => {

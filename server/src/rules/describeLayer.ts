@@ -8,11 +8,19 @@ export function describeLayer(graph: ModelGraph, layer: LayerNode, options: { om
   const name = knownString(layer, 'name');
   const named = name === undefined ? '' : ` '${name}'`;
   // A message about the rate itself would say it twice: "dropout layer (rate 1): rate 1 ...".
-  const size = options.omitSize ? undefined : sizeOf(layer);
+  // A call that builds several layers of different sizes (a helper called with 32 and 64) is
+  // one finding about the call: no one size names it.
+  const size = options.omitSize || sizeVariesAcrossCall(graph, layer) ? undefined : sizeOf(layer);
   const sized = size === undefined ? '' : ` (${size})`;
   const wrapper = layer.wrappedBy === null ? undefined : graph.layers[layer.wrappedBy];
   const wrapped = wrapper ? ` inside ${wrapper.factory}` : '';
   return `${layer.factory} layer${named}${sized}${wrapped}`;
+}
+
+function sizeVariesAcrossCall(graph: ModelGraph, layer: LayerNode): boolean {
+  const size = sizeOf(layer);
+  return graph.layers.some((other) => other !== layer && other.span.start === layer.span.start &&
+    other.span.end === layer.span.end && sizeOf(other) !== size);
 }
 
 /** The one config number that tells layers of a kind apart in a message. */

@@ -23,10 +23,15 @@ export function modelLevelLayer(graph: ModelGraph, layer: LayerNode): LayerNode 
   while (current.wrappedBy !== null && !seen.has(current.index)) {
     seen.add(current.index);
     const wrapper = graph.layers[current.wrappedBy];
-    if (!wrapper) break;
+    // An rnn's cells run one after another inside it: the analysis gives each its own successors.
+    if (!wrapper || holdsCells(wrapper)) break;
     current = wrapper;
   }
   return current;
+}
+
+function holdsCells(layer: LayerNode): boolean {
+  return layer.factory === 'rnn' || layer.factory === 'stackedRNNCells';
 }
 
 /**

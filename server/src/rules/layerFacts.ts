@@ -12,10 +12,14 @@ export const CONV_FACTORIES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Recurrent layers whose config carries the cell's options. The generic `rnn({cell})` is
- * left out: its regularizers and dropout live in the cell, which we do not model.
+ * Recurrent layers whose config carries the cell's options, and the cells themselves. The
+ * generic `rnn({cell})` is left out: its regularizers and dropout live in its cells
+ * (tfjs recurrent.ts: RNNLayerArgs has none), which are judged one by one, each followed by
+ * the next cell of a stack, the last by what follows the rnn.
  */
-export const RECURRENT_FACTORIES: ReadonlySet<string> = new Set(['lstm', 'gru', 'simpleRNN', 'convLstm2d']);
+export const RECURRENT_FACTORIES: ReadonlySet<string> = new Set([
+  'lstm', 'gru', 'simpleRNN', 'convLstm2d', 'lstmCell', 'gruCell', 'simpleRNNCell', 'convLstm2dCell',
+]);
 
 /** Layers that inject noise in training only: each counts as regularization after a weighted layer. */
 export const DROPOUT_FAMILY: ReadonlySet<string> = new Set([

@@ -35,8 +35,8 @@ export function builderCall(text: string, fileName: string, offset: number, assu
     .sort((a, b) => a.end - a.pos - (b.end - b.pos))[0];
   if (!fn) return undefined;
   const name = topLevelName(fn)!;
-  const scopes = new Scopes(index.hoistedVars);
-  const evaluator = new ConfigEvaluator({ scopes, tfjs: new TfjsResolver(index), layerForCall: () => undefined });
+  const scopes = new Scopes(new Map(index.hoistedVars));
+  const evaluator = new ConfigEvaluator({ scopes, tfjs: new TfjsResolver(index, scopes), layerForCall: () => undefined });
   const declaration = ts.isFunctionDeclaration(fn) ? fn : fn.parent;
   const site = index.calls.find((c) => ts.isIdentifier(c.expression) && c.expression.text === name && scopes.resolve(c.expression) === declaration);
   const fromSite = site?.arguments.map((a) => plain(evaluator.evaluate(a)));

@@ -146,7 +146,7 @@ class SpecBuilder {
   private buildSpec(): ModelSpec {
     if (this.depth > 4) throw new Blocked(`model ${this.model.name}: models nested more than 4 deep`);
     const topo = this.model.style === 'functional' ? this.functional() : this.chain();
-    if (topo.order.length === 0 && !topo.nested?.length) throw new Blocked(`model ${this.model.name} has no layers the analysis could see`);
+    if (topo.order.length === 0 && !topo.nested?.length) throw new Blocked(`model ${this.model.name}${this.at(this.model.span)} has no layers the analysis could see (they are added by code it does not follow, e.g. in another file)`);
     return this.finish(topo);
   }
 
@@ -332,7 +332,7 @@ class SpecBuilder {
       ({ layers, outputs } = this.wire(topo, outputLayers));
     } else {
       const plan = this.plan(topo.sequence!);
-      if (plan.length === 0) throw new Blocked(`model ${this.model.name} has no layers the analysis could see`);
+      if (plan.length === 0) throw new Blocked(`model ${this.model.name}${this.at(this.model.span)} has no layers the analysis could see (they are added by code it does not follow, e.g. in another file)`);
       const specs = new Map<number, LayerSpec>();
       const last = plan[plan.length - 1].layer;
       for (const p of plan) {

@@ -211,6 +211,22 @@ export const cases: RuleCases = {
       errors: [{ line: 3, column: 23, messageIncludes: 'The conv2d layer has no regularization' }],
     },
     {
+      name: 'a helper called in a loop: one finding for its call, for all the layers it builds',
+      code: code`
+        import * as tf from '@tensorflow/tfjs';
+        function convBlock(model: tf.Sequential, filters: number) {
+          model.add(tf.layers.conv2d({filters, kernelSize: 3, padding: 'same', activation: 'relu'}));
+          model.add(tf.layers.maxPooling2d({poolSize: 2}));
+        }
+        const model = tf.sequential();
+        model.add(tf.layers.inputLayer({inputShape: [64, 64, 3]}));
+        for (const filters of [16, 32]) convBlock(model, filters);
+        model.add(tf.layers.flatten());
+        model.add(tf.layers.dense({units: 5, activation: 'softmax'}));
+      `,
+      errors: [{ line: 3, column: 23, messageIncludes: 'The same holds for all 2 layers this call builds' }],
+    },
+    {
       name: 'conv2dTranspose in a decoder, followed by another conv',
       code: code`
         import * as tf from '@tensorflow/tfjs';

@@ -247,8 +247,66 @@ export const cases: RuleCases = {
         model.add(layers.dense({units: 1}));
       `,
     },
+    {
+      name: 'a helper whose caller passes the regularizer',
+      code: code`
+        import * as tf from '@tensorflow/tfjs';
+        function hidden(units: number, reg: tf.Regularizer) {
+          return tf.layers.dense({units, activation: 'relu', kernelRegularizer: reg});
+        }
+        const model = tf.sequential();
+        model.add(tf.layers.inputLayer({inputShape: [16]}));
+        model.add(hidden(64, tf.regularizers.l2({l2: 1e-4})));
+        model.add(hidden(32, tf.regularizers.l2({l2: 1e-4})));
+        model.add(tf.layers.dense({units: 1}));
+      `,
+    },
+    {
+      name: 'a helper regularized by one caller and not by another: judged by every caller, so not reported',
+      code: code`
+        import * as tf from '@tensorflow/tfjs';
+        function hidden(model: tf.Sequential, units: number, withDropout: boolean) {
+          model.add(tf.layers.dense({units, activation: 'relu'}));
+          if (withDropout) model.add(tf.layers.dropout({rate: 0.3}));
+        }
+        const model = tf.sequential();
+        model.add(tf.layers.inputLayer({inputShape: [16]}));
+        hidden(model, 64, true);
+        hidden(model, 32, false);
+        model.add(tf.layers.dense({units: 1}));
+      `,
+    },
+    {
+      name: 'a builder never called here: a default that would leave out the dropout is no certainty',
+      code: code`
+        import * as tf from '@tensorflow/tfjs';
+        export function build(useDropout = false) {
+          const model = tf.sequential();
+          model.add(tf.layers.dense({units: 64, inputShape: [16]}));
+          if (useDropout) model.add(tf.layers.dropout({rate: 0.3}));
+          model.add(tf.layers.dense({units: 1}));
+          return model;
+        }
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'a helper every caller calls without the dropout',
+      code: code`
+        import * as tf from '@tensorflow/tfjs';
+        function hidden(model: tf.Sequential, units: number, withDropout = false) {
+          model.add(tf.layers.dense({units, activation: 'relu'}));
+          if (withDropout) model.add(tf.layers.dropout({rate: 0.3}));
+        }
+        const model = tf.sequential();
+        model.add(tf.layers.inputLayer({inputShape: [16]}));
+        hidden(model, 64);
+        hidden(model, 32, false);
+        model.add(tf.layers.dense({units: 1}));
+      `,
+      errors: [{ line: 3, column: 23, messageIncludes: 'The same holds for all 2 layers this call builds' }],
+    },
     {
       name: 'hidden dense with nothing after it (import * as tf, model.add)',
       code: code`
@@ -382,7 +440,7 @@ export const cases: RuleCases = {
         model.add(hidden(64));
         model.add(tf.layers.dense({units: 1}));
       `,
-      errors: [{ line: 3, column: 20, messageIncludes: 'Hidden dense layer has no regularization' }],
+      errors: [{ line: 3, column: 20, messageIncludes: 'Hidden dense layer (units 64) has no regularization' }],
     },
     {
       name: 'a dropout with rate 0 does not regularize, and the message says so',

@@ -101,8 +101,76 @@ export const cases: RuleCases = {
         model.add(tf.layers.lstm({units: 1, inputShape: [10, 4]}));
       `,
     },
+    {
+      name: 'rnn over stacked cells, each with its own dropout',
+      code: code`
+        import * as tf from '@tensorflow/tfjs';
+        const model = tf.sequential();
+        model.add(tf.layers.rnn({
+          cell: [
+            tf.layers.lstmCell({units: 32, dropout: 0.2, recurrentDropout: 0.2}),
+            tf.layers.lstmCell({units: 16, dropout: 0.2}),
+          ],
+          inputShape: [20, 3],
+        }));
+        model.add(tf.layers.dense({units: 1}));
+      `,
+    },
+    {
+      name: 'rnn with one cell, a dropout layer after the rnn regularizes it',
+      code: code`
+        import * as tf from '@tensorflow/tfjs';
+        const cell = tf.layers.gruCell({units: 24});
+        const model = tf.sequential();
+        model.add(tf.layers.rnn({cell, inputShape: [20, 3]}));
+        model.add(tf.layers.dropout({rate: 0.3}));
+        model.add(tf.layers.dense({units: 8, activation: 'relu', kernelRegularizer: tf.regularizers.l2()}));
+        model.add(tf.layers.dense({units: 1}));
+      `,
+    },
+    {
+      name: 'the last cell of an rnn that is the output is exempt',
+      code: code`
+        import * as tf from '@tensorflow/tfjs';
+        const model = tf.sequential();
+        model.add(tf.layers.rnn({cell: tf.layers.simpleRNNCell({units: 1}), inputShape: [20, 3]}));
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'rnn over stacked cells without dropout: every cell but the output one',
+      code: code`
+        import * as tf from '@tensorflow/tfjs';
+        const model = tf.sequential();
+        model.add(tf.layers.rnn({
+          cell: [tf.layers.lstmCell({units: 32}), tf.layers.lstmCell({units: 16})],
+          returnSequences: false,
+          inputShape: [20, 3],
+        }));
+        model.add(tf.layers.dense({units: 8, activation: 'relu'}));
+        model.add(tf.layers.dropout({rate: 0.5}));
+        model.add(tf.layers.dense({units: 1}));
+      `,
+      errors: [
+        { line: 4, column: 20, messageIncludes: 'The lstmCell layer (units 32) inside rnn has no regularization' },
+        { line: 4, column: 53, messageIncludes: 'The lstmCell layer (units 16) inside rnn has no regularization' },
+      ],
+    },
+    {
+      name: 'stackedRNNCells and awaited cell factories (an async builder)',
+      code: code`
+        import * as tf from '@tensorflow/tfjs';
+        export async function build() {
+          const cells = [await tf.layers.gruCell({units: 64, recurrentDropout: 0.1}), await tf.layers.gruCell({units: 64})];
+          const model = tf.sequential();
+          model.add(tf.layers.rnn({cell: tf.layers.stackedRNNCells({cells}), inputShape: [30, 8]}));
+          model.add(tf.layers.dense({units: 4, activation: 'softmax'}));
+          return model;
+        }
+      `,
+      errors: [{ line: 3, column: 95, messageIncludes: 'The gruCell layer (units 64) inside stackedRNNCells has no regularization' }],
+    },
     {
       name: 'sentiment LSTM with no regularization',
       code: code`
