@@ -8,6 +8,7 @@ import { lintText } from '../server/src/lint/lintText';
 import { generateModelFile } from './generateModelFile';
 import { measureCorpus, measureOneFile, type ParseVsAnalysis } from './measureAnalysis';
 import { measureEditLatency } from './measureEditLatency';
+import { benchEslintPlugin } from './eslintPlugin';
 import { benchScale } from './scale';
 import { fmt } from './stats';
 
@@ -124,6 +125,10 @@ async function main(): Promise<void> {
   // Issue 7: latency at 300/3,000 lines, CLI throughput vs createSourceFile and ESLint, memory.
   log('scale benchmark (bench/scale.ts)…');
   lines.push((await benchScale(log)).trimEnd(), '');
+
+  // Issue 13: what the ESLint plugin adds to ESLint's time; package and vsix sizes.
+  log('ESLint plugin benchmark (bench/eslintPlugin.ts)…');
+  lines.push((await benchEslintPlugin(log)).trimEnd(), '');
 
   writeFileSync(path.join(REPO_ROOT, 'BENCHMARKS.md'), lines.join('\n'));
   process.stdout.write(`${lines.join('\n')}\n`);

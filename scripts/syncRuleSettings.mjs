@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const { allRules } = require(join(root, 'out/server/src/rules/index.js'));
-const { ruleDocUrl } = require(join(root, 'out/server/src/rules/rule.js'));
+const { ruleDocUrl } = require(join(root, 'out/server/src/docs/docLinks.js'));
 const { ruleSettingProperty, RULE_SETTING_PREFIX } = require(join(root, 'out/server/src/lsp/ruleSettingsManifest.js'));
 
 const manifestPath = join(root, 'package.json');

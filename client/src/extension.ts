@@ -17,6 +17,7 @@ import { LearningCurvesView } from './learningCurves';
 import { CLIENT_COMMANDS, registerSanityTrain } from './sanityTrain';
 import { registerFixAllCommand } from './fixAllCommand';
 import { CrashRestartHandler, LeveledOutputChannel, parseLogLevel } from './serverHealth';
+import { bundledDocs, OPEN_DOC_COMMAND, registerRuleDocs } from './ruleDocs';
 import { ReglintStatusBar, SHOW_OUTPUT_COMMAND } from './statusBar';
 
 const LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
@@ -64,12 +65,16 @@ export async function activate(context: ExtensionContext): Promise<ReglintExtens
     // Commands the extension implements itself (./sanityTrain.ts, ./chooseTrainingData.ts):
     // the server then leaves them out of executeCommandProvider, whose ids the client would
     // register a second time. Workspace Trust and the training data chosen in this workspace
-    // are read at each (re)start.
+    // are read at each (re)start. Rule links lead to the pages shipped in the extension
+    // (./ruleDocs.ts).
     initializationOptions: () => ({
       clientCommands: [...CLIENT_COMMANDS, CHOOSE_TRAINING_DATA_COMMAND],
       workspaceTrusted: workspace.isTrusted,
       trainingDataChoices: keptTrainingDataChoices(context),
+      bundledDocs: bundledDocs(context),
     }),
+    // The hover's rule link runs this one command.
+    markdown: { isTrusted: { enabledCommands: [OPEN_DOC_COMMAND] } },
   };
 
   // The id 'reglint' makes the client read `reglint.trace.server`.
@@ -84,6 +89,7 @@ export async function activate(context: ExtensionContext): Promise<ReglintExtens
       await client.restart();
     }),
     registerFixAllCommand(() => client, LANGUAGES),
+    ...registerRuleDocs(context),
     // Reglint: Sanity-train model, progress, the Reglint Training log, learning curves.
     ...registerSanityTrain(context, () => client, new LearningCurvesView()),
     // Reglint: Choose training data…, and the "Data:" CodeLens.

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Packages the extension the way users get it (`vsce package`, honouring .vscodeignore)
-// and checks the .vsix: the bundles, the WASM binaries, everything the manifest points to,
-// and nothing that should not ship. Used by the E2E test and the playground; prints the
+// Packages the extension the way users get it (`vsce package`, honouring package.json's
+// `files`, the npm package's list too) and checks the .vsix: the bundles, the WASM binaries,
+// everything the manifest points to, every documentation page a diagnostic links to, and
+// nothing that should not ship. Used by the E2E test and the playground; prints the
 // path of the .vsix as its last line.
 //
 //   node scripts/editors/package-vsix.mjs [--out <file.vsix>]   (after `npm run build`)
@@ -72,14 +73,25 @@ function checkContents(entries, manifest, size) {
   }
   for (const snippet of contributes.snippets ?? []) need(snippet.path, 'contributes.snippets');
   if (manifest.icon) need(manifest.icon, 'package.json "icon"');
+  need('dist/ts-morph.js', 'TypeScript, shared by the bundles');
+  // The rule pages the extension opens from a diagnostic's link (client/src/ruleDocs.ts).
+  for (const page of linkedDocPaths()) need(page, 'a documentation page diagnostics link to');
   for (const file of files) {
-    if (/^(node_modules|\.cache|test|test-artifacts|out|server\/src|client\/src|bench)\//.test(file)) {
-      problems.push(`ships ${file} (should be excluded by .vscodeignore)`);
+    if (/^server\/src\/rules\/[^/]+\/README\.md$/.test(file)) continue; // the rule pages, kept beside their rules
+    if (/^(node_modules|\.cache|test|test-artifacts|out|server\/src|client\/src|bench)\//.test(file) || file.endsWith('.map')) {
+      problems.push(`ships ${file} (should be left out of package.json "files")`);
       break;
     }
   }
   if (size > MAX_VSIX_BYTES) problems.push(`${(size / 1024 / 1024).toFixed(1)} MB is over ${MAX_VSIX_BYTES / 1024 / 1024} MB`);
   return problems;
+}
+
+/** The pages reglint links to (server/src/docs/docLinks.ts, compiled by `npm run compile`). */
+function linkedDocPaths() {
+  const compiled = join(REPO_ROOT, 'out', 'server', 'src', 'docs', 'docLinks.js');
+  if (!existsSync(compiled)) throw new Error('out/ is not compiled: run `npm run compile` first.');
+  return createRequire(import.meta.url)(compiled).linkedDocPaths();
 }
 
 /** Entry names of a zip file, read with yauzl (a dependency of vsce). */

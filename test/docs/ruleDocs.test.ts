@@ -1,21 +1,22 @@
 // Every rule has its documentation beside it (server/src/rules/<id>/README.md; we keep docs
-// with the rule rather than in docs/rules/), the diagnostics' codeDescription and SARIF's
-// helpUri point at it, and each page has what the issue asks for: what it reports, why it
+// with the rule rather than in docs/rules/), the diagnostics' codeDescription, SARIF's
+// helpUri and ESLint's docs.url point at it (the docs base URL + its path, which the package
+// ships: test/package), and each page has what the issue asks for: what it reports, why it
 // matters (with a cited source), a bad and a good example, options, and the fix.
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { allRules } from '../../server/src/rules';
-import { DOCS_BASE_URL, ruleDocUrl } from '../../server/src/rules/rule';
+import { docsBaseUrl, ruleDocUrl } from '../../server/src/docs/docLinks';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const REQUIRED_SECTIONS = ['What it reports', 'Why it matters', 'Bad', 'Good', 'Options', 'What the fix does'];
 
-/** The file a doc URL points at, in this repository. */
+/** The file a doc URL points at, in this repository (the package has the same layout). */
 function localPathOf(url: string): string {
-  const prefix = 'https://github.com/reglint/reglint/blob/main/';
-  assert.ok(url.startsWith(prefix), url);
-  return path.join(REPO_ROOT, url.slice(prefix.length));
+  const base = docsBaseUrl();
+  assert.ok(url.startsWith(base), url);
+  return path.join(REPO_ROOT, url.slice(base.length));
 }
 
 function sections(markdown: string): Map<string, string> {
@@ -28,8 +29,8 @@ function sections(markdown: string): Map<string, string> {
 }
 
 describe('rule documentation', () => {
-  it('the doc links point into this repository', () => {
-    assert.equal(localPathOf(`${DOCS_BASE_URL}/x/README.md`), path.join(REPO_ROOT, 'server/src/rules/x/README.md'));
+  it('the doc links are the base URL and the page path in this repository', () => {
+    assert.equal(localPathOf(ruleDocUrl('x')), path.join(REPO_ROOT, 'server/src/rules/x/README.md'));
   });
 
   for (const rule of allRules) {

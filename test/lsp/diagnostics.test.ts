@@ -1,7 +1,7 @@
 // End to end: the bundled language server over stdio, as an editor drives it.
 import * as assert from 'node:assert/strict';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
-import { ruleDocUrl } from '../../server/src/rules/rule';
+import { ruleDocUrl } from '../../server/src/docs/docLinks';
 import { delay, LspSession } from './lspSession';
 import {
   DENSE_LINE,

@@ -35,6 +35,8 @@ export interface SessionOptions {
   initializationOptions?: unknown;
   /** Sent as `workspaceFolders` with initialize (file: URIs). */
   workspaceFolders?: { uri: string; name: string }[];
+  /** The server script to run over stdio (default: this repository's bin/reglint-language-server.js). */
+  serverBin?: string;
 }
 
 export class LspSession {
@@ -59,7 +61,7 @@ export class LspSession {
     const ipc = options.transport === 'ipc';
     const child = ipc
       ? fork(SERVER_BUNDLE, ['--node-ipc'], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] })
-      : spawn(process.execPath, [SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      : spawn(process.execPath, [options.serverBin ?? SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = ipc
       ? createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
       : createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

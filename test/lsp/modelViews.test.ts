@@ -4,7 +4,7 @@
 // model.summary() prints for the same models (the summary's own tests check tfjs itself).
 import * as assert from 'node:assert/strict';
 import type { DocumentSymbol, Hover, MarkupContent, Position } from 'vscode-languageserver';
-import { ruleDocUrl } from '../../server/src/rules/rule';
+import { ruleDocUrl } from '../../server/src/docs/docLinks';
 import { LspSession } from './lspSession';
 
 const MLP = `import * as tf from '@tensorflow/tfjs';

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
 import { ruleSettingProperty, RULE_SETTING_PREFIX } from '../../server/src/lsp/ruleSettingsManifest';
 import { allRules } from '../../server/src/rules';
-import { ruleDocUrl } from '../../server/src/rules/rule';
+import { ruleDocUrl } from '../../server/src/docs/docLinks';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));

@@ -14,13 +14,25 @@ describe('settings', () => {
       debounceMs: 40,
       rules: { 'dense-unregularized': 'off', 'conv-unregularized': 'error' },
       trace: { server: 'off' },
+      crossFile: { depth: 2 },
     });
     assert.deepEqual(settings, {
       enable: false,
       debounceMs: 40,
       rules: { 'dense-unregularized': 'off', 'conv-unregularized': 'error' },
       fix: DEFAULT_SETTINGS.fix,
+      crossFileDepth: 2,
     });
+  });
+
+  it('reads reglint.crossFile.depth, nested or flat; a bad value keeps the default of 1 and says so', () => {
+    const logger = recordingLogger();
+    assert.equal(normalizeSettings({ 'crossFile.depth': 0 }).crossFileDepth, 0);
+    assert.equal(normalizeSettings({}).crossFileDepth, 1);
+    assert.equal(normalizeSettings({ crossFile: { depth: 'deep' } }, logger).crossFileDepth, 1);
+    assert.equal(normalizeSettings({ crossFile: { depth: 9 } }, logger).crossFileDepth, 1);
+    assert.equal(logger.warnings.length, 2);
+    assert.match(logger.warnings[0]!, /reglint\.crossFile\.depth must be a whole number from 0 to 3/);
   });
 
   it('reads reglint.fix.*, nested or flat, keeping defaults for unusable values', () => {

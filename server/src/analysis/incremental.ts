@@ -3,7 +3,7 @@
 // node outside the edited region, instead of parsing the whole file again. The graph it
 // gives is the one `analyzeText` gives for the same text (test/analysis/incremental.test.ts
 // checks this after thousands of random edits); any doubt falls back to a full parse.
-import { analyzeSourceFile, emptyGraph, parseFailureGraph } from './index';
+import { analyzeSourceFile, emptyGraph, parseFailureGraph, type AnalyzeOptions } from './index';
 import type { ModelGraph } from './modelGraph';
 import { isHtmlFile } from '../html/scriptText';
 import { mentionsTfjs, parseDiagnosticsOf, parseSource, reparseSource, sourceTextFor, ts } from './parse';
@@ -65,7 +65,7 @@ export class IncrementalAnalysis {
   }
 
   /** The graph for `text`, the document's current text; equal to analyzeText(text, fileName). */
-  analyze(text: string): ModelGraph {
+  analyze(text: string, options: AnalyzeOptions = {}): ModelGraph {
     if (!mentionsTfjs(text)) {
       this.reset();
       this.stats.skipped++;
@@ -80,7 +80,7 @@ export class IncrementalAnalysis {
     }
     this.sourceFile = sourceFile;
     this.pending = [];
-    return analyzeSourceFile(sourceFile);
+    return analyzeSourceFile(sourceFile, undefined, options);
   }
 
   private parse(text: string): ts.SourceFile {

@@ -21,6 +21,8 @@ export type Command =
       fix?: 'write' | 'dry-run';
       /** --cache: the cache file to read and update (--cache-location, default ./.reglintcache). */
       cache?: { location?: string };
+      /** --cross-file [--cross-file-depth n]: follow imports into the project's own modules (default: each file alone). */
+      crossFileDepth?: number;
     }
   | { kind: 'graph'; format: 'json'; inputs: string[] }
   /** Everything after `train` goes to the trainer's own parser. */
@@ -49,6 +51,10 @@ Options:
 
 Configuration: the .reglintrc.json nearest to each file (rules, include/exclude, fix
 and train settings); --rule overrides it.
+  --cross-file              follow imports into the project's own modules (constants,
+                            layer helpers, base classes), one hop deep; without it
+                            each file is analysed alone and imported values are unknown
+  --cross-file-depth <n>    import hops to follow (0-3; 1 with --cross-file)
   --cache                   skip files unchanged since the last --cache run (same
                             content, reglint version and settings)
   --cache-location <path>   the cache file, or a directory for .reglintcache
@@ -82,6 +88,8 @@ export function parseCommand(argv: readonly string[], knownRuleIds: readonly str
         'fix-dry-run': { type: 'boolean' },
         cache: { type: 'boolean' },
         'cache-location': { type: 'string' },
+        'cross-file': { type: 'boolean' },
+        'cross-file-depth': { type: 'string' },
       },
     });
   } catch (error) {
@@ -119,6 +127,7 @@ export function parseCommand(argv: readonly string[], knownRuleIds: readonly str
     maxWarnings: parseMaxWarnings(values['max-warnings']),
     ...parseFixMode(values.fix === true, values['fix-dry-run'] === true, values.format),
     ...(values.cache === true ? { cache: { location: values['cache-location'] } } : {}),
+    ...parseCrossFile(values['cross-file'] === true, values['cross-file-depth'], values.cache === true),
   };
 }
 
@@ -145,6 +154,14 @@ function parseFixMode(fix: boolean, dryRun: boolean, format: string | undefined)
     throw new UsageError(`--fix-dry-run prints a diff; it takes no --format ${format}.`);
   }
   return fix ? { fix: 'write' } : dryRun ? { fix: 'dry-run' } : {};
+}
+
+function parseCrossFile(on: boolean, depth: string | undefined, cache: boolean): { crossFileDepth?: number } {
+  // The cache keys a file by its own content; an edit to a module it imports would go unseen.
+  if ((on || depth !== undefined) && cache) throw new UsageError('--cross-file and --cache cannot be combined: the cache does not see changes to imported files.');
+  if (depth === undefined) return on ? { crossFileDepth: 1 } : {};
+  if (!/^[0-3]$/.test(depth.trim())) throw new UsageError(`--cross-file-depth expects 0, 1, 2 or 3, not "${depth}".`);
+  return { crossFileDepth: Number(depth) };
 }
 
 function parseMaxWarnings(value: string | undefined): number | undefined {

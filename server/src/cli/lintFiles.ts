@@ -5,6 +5,7 @@
 import { emptyGraph } from '../analysis';
 import type { ModelGraph } from '../analysis/modelGraph';
 import type { LintMessage, LintOptions } from '../lint/lintText';
+import type { CrossFileSpec } from './crossFileLint';
 import { LineIndex } from '../text/lineIndex';
 import { settingsHash, type LintCache } from './lintCache';
 import { defaultJobs, graphOf, lintInWorkers } from './lintPool';
@@ -34,6 +35,8 @@ export interface LintRunOptions {
   /** Whether LintedFile.graph must be the real graph (`reglint graph`); otherwise a stub, to save memory. */
   keepGraphs?: boolean;
   cache?: LintCache;
+  /** Follow imports into the project's own modules (--cross-file). */
+  crossFile?: CrossFileSpec;
 }
 
 export async function lintFiles(filePaths: readonly string[], options: LintOptions = {}, runOptions: LintRunOptions = {}): Promise<LintRun> {
@@ -46,6 +49,7 @@ export async function lintFiles(filePaths: readonly string[], options: LintOptio
     jobs: runOptions.jobs ?? defaultJobs(),
     keepGraphs: runOptions.keepGraphs ?? true,
     knownHashes: cache ? filePaths.map(filePath => cache.knownHash(filePath, settings)) : [],
+    crossFile: runOptions.crossFile,
   });
   for (const result of results) {
     if (!result.ok) {

@@ -14,6 +14,7 @@ import { Worker } from 'node:worker_threads';
 import { emptyGraph, type ModelGraph } from '../analysis';
 import { mentionsTfjs } from '../analysis/parse';
 import { lintText, type LintMessage, type LintOptions } from '../lint/lintText';
+import { projectModules, type CrossFileSpec } from './crossFileLint';
 import { stripBom } from '../text/bom';
 import { LineIndex } from '../text/lineIndex';
 
@@ -53,6 +54,7 @@ export interface LintJob {
   keepGraph: boolean;
   /** The content hash whose findings the caller has (--cache): equal means no lint. */
   knownHash?: string;
+  crossFile?: CrossFileSpec;
 }
 
 const WORKER_SCRIPT = path.join(__dirname, 'lintWorker.js');
@@ -74,12 +76,12 @@ export function defaultJobs(): number {
  * synchronous on purpose: an async read of a 13 KB file leaves the thread idle for longer
  * than the read takes (11% of a one-thread CLI run was idle), and nothing else waits on it.
  */
-export function lintOneFile(filePath: string, options: LintOptions, keepGraph: boolean, knownHash?: string): FileResult {
+export function lintOneFile(filePath: string, options: LintOptions, keepGraph: boolean, knownHash?: string, crossFile?: CrossFileSpec): FileResult {
   try {
     const text = stripBom(readFileSync(filePath, 'utf8'));
     const contentHash = hashText(text);
     if (contentHash === knownHash) return { filePath, ok: true, unchanged: true, contentHash };
-    const { graph, messages } = lintText(text, filePath, options);
+    const { graph, messages } = lintText(text, filePath, crossFile ? { ...options, crossFile: projectModules(crossFile) } : options);
     const outcome: FileOutcome = {
       filePath, ok: true, lineStarts: LineIndex.lineStartsOf(text), messages, contentHash,
     };
@@ -111,14 +113,14 @@ export function graphOf(outcome: FileOutcome): ModelGraph {
 export async function lintInWorkers(
   filePaths: readonly string[],
   options: LintOptions,
-  { jobs, keepGraphs, knownHashes = [], workerScript = WORKER_SCRIPT }:
-    { jobs: number; keepGraphs: boolean; knownHashes?: readonly (string | undefined)[]; workerScript?: string },
+  { jobs, keepGraphs, knownHashes = [], workerScript = WORKER_SCRIPT, crossFile }:
+    { jobs: number; keepGraphs: boolean; knownHashes?: readonly (string | undefined)[]; workerScript?: string; crossFile?: CrossFileSpec },
 ): Promise<FileResult[]> {
   const results: FileResult[] = new Array(filePaths.length);
   const lanes = Math.min(jobs, Math.ceil(filePaths.length / MIN_FILES_PER_WORKER));
   let next = 0;
   const lintHere = (index: number): void => {
-    results[index] = lintOneFile(filePaths[index]!, options, keepGraphs, knownHashes[index]);
+    results[index] = lintOneFile(filePaths[index]!, options, keepGraphs, knownHashes[index], crossFile);
   };
   /** Workers that died; past a few, the rest is linted in this thread. */
   let crashes = 0;
@@ -135,7 +137,7 @@ export async function lintInWorkers(
       while (inFlight.size < WORKER_QUEUE && next < filePaths.length) {
         const index = next++;
         inFlight.add(index);
-        const job: LintJob = { id: index, filePath: filePaths[index]!, options, keepGraph: keepGraphs, knownHash: knownHashes[index] };
+        const job: LintJob = { id: index, filePath: filePaths[index]!, options, keepGraph: keepGraphs, knownHash: knownHashes[index], crossFile };
         worker.postMessage(job);
       }
       if (inFlight.size === 0 && !finished) {

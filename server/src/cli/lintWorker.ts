@@ -7,6 +7,6 @@ import { lintOneFile, type LintJob } from './lintPool';
 const port = parentPort;
 if (port) {
   port.on('message', (job: LintJob) => {
-    port.postMessage({ id: job.id, result: lintOneFile(job.filePath, job.options, job.keepGraph, job.knownHash) });
+    port.postMessage({ id: job.id, result: lintOneFile(job.filePath, job.options, job.keepGraph, job.knownHash, job.crossFile) });
   });
 }

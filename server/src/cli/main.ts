@@ -3,6 +3,7 @@
 import { version } from '../../../package.json';
 import { allRules } from '../rules';
 import { parseCommand, USAGE, type LintFormat } from './args';
+import { crossFileOf } from './crossFileLint';
 import { ConfigError, countWarnings, errorsOnly, hasErrors, lintWithConfig } from './configuredLint';
 import { findFiles } from './findFiles';
 import { fixDryRun, fixInPlace } from './fixFiles';
@@ -46,7 +47,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const fixFailed = command.fix === 'write' && (await fixInPlace(files, fixRequest, io));
         // Lint output needs findings only: graphs are dropped as files finish (bounded memory).
         const cache = command.cache ? await LintCache.load(resolveCacheLocation(command.cache.location, io.cwd), version) : undefined;
-        const { run } = await lintWithConfig(files, command.inputs, command.rules, io.cwd, { runOptions: { keepGraphs: false, cache } });
+        const { run } = await lintWithConfig(files, command.inputs, command.rules, io.cwd, { runOptions: { keepGraphs: false, cache, ...crossFileOf(command.crossFileDepth, io.cwd) } });
         await cache?.save();
         const warnings = countWarnings(run.files);
         const shown = command.quiet ? { ...run, files: errorsOnly(run.files) } : run;

@@ -17,12 +17,18 @@ export class FixContext {
   private spacing?: boolean;
   private identifiers?: Map<string, number>;
 
+  /**
+   * `tree`: the text's syntax tree with parent pointers, parsed with the analysis's options,
+   * when the caller has it (the tree analyzeTextAndTree returns), to spare a second parse.
+   */
   constructor(
     readonly text: string,
     readonly graph: ModelGraph,
     readonly settings: FixSettings,
+    tree?: ts.SourceFile,
   ) {
     this.eol = lineEndingOf(text);
+    this.parsed = tree;
   }
 
   get sourceFile(): ts.SourceFile {

@@ -34,6 +34,22 @@ function remediesFor(ruleId: string, settings: FixSettings): Remedy[] {
   }
 }
 
+/** The fix settings that a rule's remedies read (for the ESLint plugin's rule options). */
+export function fixSettingsReadBy(ruleId: string): (keyof FixSettings)[] {
+  switch (ruleId) {
+    case 'dense-unregularized': return ['denseDropoutRate', 'l2'];
+    case 'conv-unregularized': return ['convRemedy', 'l2'];
+    case 'recurrent-unregularized': return ['recurrentDropout', 'l2'];
+    case 'regularizer-config-invalid': return ['l2'];
+    default: return [];
+  }
+}
+
+/** How many remedies a rule has (a finding gets those that apply to its code). */
+export function remedyCount(ruleId: string): number {
+  return remediesFor(ruleId, resolveFixSettings()).length;
+}
+
 /**
  * The fixes for one finding (from `lintText` over the same text and graph), the preferred
  * one first. Empty when the rule has no remedy or no remedy is well defined here.

@@ -7,12 +7,22 @@
 import type { Span } from '../analysis/modelGraph';
 import { parseWithParents, ts } from '../analysis/parse';
 import { ruleById } from '../rules';
-import type { Severity } from '../rules/rule';
+import type { RuleMeta, Severity } from '../rules/rule';
 import type { LintMessage, LintOptions } from './lintText';
 import { LineIndex } from '../text/lineIndex';
 
 export const UNUSED_DIRECTIVE_RULE_ID = 'unused-disable-directive';
 export const UNUSED_DIRECTIVE_SEVERITY: Severity = 'hint';
+
+/** What a rule's meta would say of the directive report (ESLint runs it as a rule). */
+export const UNUSED_DIRECTIVE_META: RuleMeta = {
+  id: UNUSED_DIRECTIVE_RULE_ID,
+  defaultSeverity: UNUSED_DIRECTIVE_SEVERITY,
+  type: 'suggestion',
+  description: 'A reglint-disable comment, or a rule id in one, that suppresses no finding.',
+  // Its removal is offered, never applied by fix-all or --fix (../fixes/fixAll.ts).
+  fixable: false,
+};
 
 export type DirectiveKind = 'disable-next-line' | 'disable-line' | 'disable';
 

@@ -4,8 +4,9 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { mentionsTfjs } from '../analysis/parse';
-import { lintText } from '../lint/lintText';
+import { lintText, type CrossFileLint } from '../lint/lintText';
 import { describeError, type Logger } from './logger';
+import { RuleDocLinks } from './ruleDocLinks';
 import type { ReglintSettings } from './settings';
 import { failureDiagnostic, toDiagnostic } from './toDiagnostic';
 
@@ -24,13 +25,15 @@ export function diagnoseDocument(
   settings: ReglintSettings,
   logger: Logger,
   lint: typeof lintText = lintText,
+  docLinks: RuleDocLinks = RuleDocLinks.standard,
+  crossFile?: CrossFileLint,
 ): DiagnoseOutcome {
   if (!settings.enable) return { kind: 'diagnostics', diagnostics: [] };
   const text = document.getText();
   if (text.length > MAX_DOCUMENT_CHARS) return { kind: 'skipped-too-large', diagnostics: [] };
 
   try {
-    const { graph, messages } = lint(text, fileNameOf(document), { rules: settings.rules });
+    const { graph, messages } = lint(text, fileNameOf(document), { rules: settings.rules, crossFile });
     if (graph.fatal) {
       logger.warn(`Could not analyse ${document.uri}: ${graph.fatal}`);
       // Only worth a diagnostic where the user expects reglint to say something.
@@ -40,7 +43,7 @@ export function diagnoseDocument(
         diagnostics: [failureDiagnostic(NOT_ANALYSED_CODE, `reglint could not analyse this file: ${graph.fatal}`)],
       };
     }
-    return { kind: 'diagnostics', diagnostics: messages.map(message => toDiagnostic(message, document, graph)) };
+    return { kind: 'diagnostics', diagnostics: messages.map(message => toDiagnostic(message, document, graph, docLinks)) };
   } catch (error) {
     logger.error(`Internal error while analysing ${document.uri} (version ${document.version}):\n${describeError(error)}`);
     const reason = error instanceof Error ? error.message : String(error);

@@ -46,7 +46,7 @@ export class DocumentAnalyses {
       const version = document.version;
       this.graphs.delete(document.uri);
       try {
-        const graph = analysis.analyze(text);
+        const graph = analysis.analyze(text, { modules: options?.crossFile });
         const result = lintGraph(text, fileName, graph, options, analysis.tree);
         if (text === document.getText()) this.graphs.set(document.uri, { version, fileName, graph });
         return result;

@@ -7,8 +7,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LayerNode, ModelGraph } from '../analysis/modelGraph';
 import { isConv, isDense, isJudgedWeightedLayer, isRecurrent } from '../rules/layerFacts';
 import { judgeRegularization, type RegularizationVerdict } from '../rules/regularization';
-import { ruleDocUrl } from '../rules/rule';
 import { formatParams, formatShape, summarizeModel, type LayerSummary } from '../summary';
+import { RuleDocLinks } from './ruleDocLinks';
 import { spanToRange } from './toDiagnostic';
 
 /** The layer whose callee (`tf.layers.dense`) is under `offset`: the innermost when nested. */
@@ -22,17 +22,19 @@ export function layerAt(graph: ModelGraph, offset: number): LayerNode | undefine
   return best;
 }
 
-export function layerHover(graph: ModelGraph, document: TextDocument, offset: number): Hover | null {
+export function layerHover(
+  graph: ModelGraph, document: TextDocument, offset: number, docLinks: RuleDocLinks = RuleDocLinks.standard,
+): Hover | null {
   if (graph.fatal) return null;
   const layer = layerAt(graph, offset);
   if (!layer) return null;
   return {
-    contents: { kind: MarkupKind.Markdown, value: hoverMarkdown(graph, layer) },
+    contents: { kind: MarkupKind.Markdown, value: hoverMarkdown(graph, layer, docLinks) },
     range: spanToRange(document, layer.calleeSpan),
   };
 }
 
-export function hoverMarkdown(graph: ModelGraph, layer: LayerNode): string {
+export function hoverMarkdown(graph: ModelGraph, layer: LayerNode, docLinks: RuleDocLinks = RuleDocLinks.standard): string {
   const lines: string[] = [];
   const model = layer.model === null ? undefined : graph.models[layer.model];
   const summary = model ? layerSummary(graph, model.index, layer.index) : undefined;
@@ -53,7 +55,7 @@ export function hoverMarkdown(graph: ModelGraph, layer: LayerNode): string {
   if (isJudgedWeightedLayer(layer)) {
     const verdict = judgeRegularization(graph, layer);
     const ruleId = ruleFor(layer);
-    lines.push('', `Regularization: ${describeVerdict(verdict)} · [${ruleId}](${ruleDocUrl(ruleId)})`);
+    lines.push('', `Regularization: ${describeVerdict(verdict)} · [${ruleId}](${docLinks.markdownHref(ruleId)})`);
   }
   return lines.join('\n');
 }

@@ -9,6 +9,7 @@ import type { GraphCache } from './graphCache';
 import { layerHover } from './layerHover';
 import { describeError, type Logger } from './logger';
 import { modelSymbols } from './modelOutline';
+import type { RuleDocLinks } from './ruleDocLinks';
 
 export const MODEL_FEATURE_CAPABILITIES: Pick<ServerCapabilities, 'documentSymbolProvider' | 'hoverProvider'> = {
   documentSymbolProvider: { label: 'reglint models' },
@@ -23,6 +24,8 @@ export interface ModelFeatureDeps {
   logger: Logger;
   /** The documents' graphs, shared with sanity-train (server.ts forgets closed documents). */
   graphs: GraphCache;
+  /** How hovers link to rule pages (set at initialize). */
+  docLinks(): RuleDocLinks;
 }
 
 export function registerModelFeatures(connection: Connection, deps: ModelFeatureDeps): void {
@@ -48,7 +51,7 @@ export function registerModelFeatures(connection: Connection, deps: ModelFeature
   );
   connection.onHover(
     (params): Promise<Hover | null> =>
-      withGraph(params.textDocument.uri, 'Hover', (graph, document) => layerHover(graph, document, document.offsetAt(params.position))).then(
+      withGraph(params.textDocument.uri, 'Hover', (graph, document) => layerHover(graph, document, document.offsetAt(params.position), deps.docLinks())).then(
         (hover) => hover ?? null,
       ),
   );

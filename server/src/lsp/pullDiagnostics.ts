@@ -22,10 +22,12 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version as reglintVersion } from '../../../package.json';
 import { mentionsTfjs } from '../analysis/parse';
+import { lintText } from '../lint/lintText';
 import { diagnoseDocument, MAX_DOCUMENT_CHARS } from './diagnoseDocument';
 import type { DocumentStore } from './documentStore';
 import { filePathOf } from './fileUri';
 import { describeError, type Logger } from './logger';
+import type { RuleDocLinks } from './ruleDocLinks';
 import type { ReglintSettings } from './settings';
 import type { AnalysisTimes } from './validationDelay';
 import { listWorkspaceFiles } from './workspaceFiles';
@@ -47,6 +49,8 @@ export interface PullDiagnosticsDeps {
   logger: Logger;
   /** The workspace folders (file: URIs) whose files the workspace request reports. */
   workspaceFolders: () => readonly string[];
+  /** How diagnostics link to rule pages (set at initialize). */
+  docLinks(): RuleDocLinks;
 }
 
 interface DocumentResult {
@@ -207,7 +211,7 @@ export class PullDiagnostics {
     let items: Diagnostic[] = [];
     if (mentionsTfjs(text)) {
       // fileNameOf keeps the path's own extension, so the language id changes nothing.
-      items = diagnoseDocument(TextDocument.create(uri, 'typescript', 0, text), settings, this.deps.logger).diagnostics;
+      items = diagnoseDocument(TextDocument.create(uri, 'typescript', 0, text), settings, this.deps.logger, lintText, this.deps.docLinks()).diagnostics;
     }
     return { kind: 'full', resultId, items };
   }

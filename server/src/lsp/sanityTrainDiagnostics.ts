@@ -10,12 +10,13 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ModelGraph, ModelNode } from '../analysis/modelGraph';
+import { docUrl, TRAINING_DOC } from '../docs/docLinks';
 import type { CheckResult } from '../training/checks/types';
 import { assumptionLine, assumptionSummary } from '../training/assumptionText';
 import type { TrainReport } from '../training/runner';
 import { DIAGNOSTIC_SOURCE, spanToRange } from './toDiagnostic';
 
-export const SANITY_TRAIN_DOC = 'https://github.com/reglint/reglint/blob/main/docs/training.md#checks';
+export const SANITY_TRAIN_DOC = `${docUrl(TRAINING_DOC)}#checks`;
 export const STALE_PREFIX = '(stale) ';
 
 /** What the server keeps of one model's last sanity-train. */

@@ -14,21 +14,27 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../../package.json';
 import { CodeActionProvider } from './codeActions';
+import { CrossFileModules } from './crossFileModules';
 import { ServerCommands } from './commands';
-import { diagnoseDocument, MAX_DOCUMENT_CHARS } from './diagnoseDocument';
+import { diagnoseDocument, fileNameOf, MAX_DOCUMENT_CHARS } from './diagnoseDocument';
 import { DocumentAnalyses } from './documentAnalyses';
 import { DocumentStore } from './documentStore';
 import { GraphCache } from './graphCache';
 import { connectionLogger, describeError } from './logger';
 import { MODEL_FEATURE_CAPABILITIES, registerModelFeatures } from './modelFeatures';
+import { filePathOf } from './fileUri';
 import { CONFIG_WATCH_GLOB, ProjectConfigs } from './projectConfig';
 import { SanityTrainService } from './sanityTrain';
 import { TrainingDataService } from './trainingData';
 import { PullDiagnostics } from './pullDiagnostics';
 import { SettingsStore, type ReglintSettings } from './settings';
+import { RuleDocLinks } from './ruleDocLinks';
 import { registerStatsRequest } from './statsRequest';
 import { AnalysisTimes } from './validationDelay';
 import { ValidationScheduler } from './validationScheduler';
+
+/** Source files whose changes on disk reach the analysis of documents that import them. */
+const SOURCE_WATCH_GLOB = '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,json}';
 
 export function startServer(connection: Connection): void {
   const logger = connectionLogger(connection);
@@ -51,8 +57,15 @@ export function startServer(connection: Connection): void {
   const skippedForSize = new Set<string>();
   let clientAcceptsDynamicConfigurationRegistration = false;
   let clientAnswersConfiguration = false;
+  /** Links to rule pages: the docs base URL, or the client's own copy (./ruleDocLinks.ts). */
+  let docLinks = RuleDocLinks.standard;
   /** Each open document's ModelGraph, for the outline, hover and sanity-train (./graphCache.ts). */
   const graphs = new GraphCache((document, fileName) => analyses.graphFor(document, fileName));
+  /** The workspace's own modules that open documents import, cached until they change (./crossFileModules.ts). */
+  const crossFile = new CrossFileModules({
+    workspaceFolders: () => workspaceFolders,
+    openText: filePath => documents.all().find(d => filePathOf(d.uri) === filePath)?.getText(),
+  });
 
   /** A document's settings, .reglintrc.json applied. */
   async function settingsFor(uri: string): Promise<ReglintSettings> {
@@ -68,7 +81,8 @@ export function startServer(connection: Connection): void {
     logger,
     optionsFor: async uri => {
       const documentSettings = await settingsFor(uri);
-      return { enabled: documentSettings.enable, lintOptions: { rules: documentSettings.rules }, fixSettings: documentSettings.fix };
+      const lintOptions = { rules: documentSettings.rules, crossFile: crossFile.forDepth(documentSettings.crossFileDepth) };
+      return { enabled: documentSettings.enable, lintOptions, fixSettings: documentSettings.fix };
     },
   });
 
@@ -96,8 +110,10 @@ export function startServer(connection: Connection): void {
    */
   function diagnoseOpenDocument(document: TextDocument, documentSettings: ReglintSettings): { skippedTooLarge: boolean; diagnostics: Diagnostic[] } {
     const started = performance.now();
-    const outcome = diagnoseDocument(document, documentSettings, logger, analyses.linterFor(document));
+    const modules = crossFile.forDepth(documentSettings.crossFileDepth);
+    const outcome = diagnoseDocument(document, documentSettings, logger, analyses.linterFor(document), docLinks, modules);
     analysisTimes.record(document.uri, performance.now() - started);
+    crossFile.analysed(document.uri, analyses.graphFor(document, fileNameOf(document))?.dependencies);
     const trained = sanityTrain.diagnosticsFor(document);
     return {
       skippedTooLarge: outcome.kind === 'skipped-too-large',
@@ -141,6 +157,7 @@ export function startServer(connection: Connection): void {
     applyProjectConfig: (uri, editorSettings) => projectConfigs.apply(uri, editorSettings),
     diagnose: (document, documentSettings) => diagnoseOpenDocument(document, documentSettings).diagnostics,
     workspaceFolders: () => workspaceFolders,
+    docLinks: () => docLinks,
   });
 
   /** Pull mode: what `validate` would push becomes a refresh request; the client asks again. */
@@ -148,6 +165,15 @@ export function startServer(connection: Connection): void {
     if (uri) pull.forget(uri);
     else pull.invalidateAll();
     if (clientRefreshesDiagnostics) void connection.languages.diagnostics.refresh();
+  }
+
+  /** Analyses these open documents again (their imports changed). */
+  function revalidate(uris: Iterable<string>): void {
+    for (const uri of uris) {
+      if (!documents.get(uri)) continue;
+      if (pullMode) refreshPulled(uri);
+      else scheduler.schedule(uri, 0);
+    }
   }
 
   function revalidateAll(): void {
@@ -164,6 +190,7 @@ export function startServer(connection: Connection): void {
     clientAcceptsDynamicConfigurationRegistration = workspace?.didChangeConfiguration?.dynamicRegistration === true;
     clientWatchesFilesDynamically = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     clientAnswersConfiguration = workspace?.configuration === true;
+    docLinks = RuleDocLinks.fromInitializationOptions(params.initializationOptions);
     if (clientAnswersConfiguration) {
       settings.usePullModel(async uri => {
         const [section] = await connection.workspace.getConfiguration([{ scopeUri: uri, section: 'reglint' }]);
@@ -174,7 +201,7 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        ...(pullMode ? { diagnosticProvider: { identifier: 'reglint', interFileDependencies: false, workspaceDiagnostics: true } } : {}),
+        ...(pullMode ? { diagnosticProvider: { identifier: 'reglint', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
         ...codeActions.initialize(params.capabilities),
         ...MODEL_FEATURE_CAPABILITIES,
         ...sanityTrain.initialize(params),
@@ -190,7 +217,9 @@ export function startServer(connection: Connection): void {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'reglint' });
     }
     if (clientWatchesFilesDynamically) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_WATCH_GLOB }] });
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: CONFIG_WATCH_GLOB }, { globPattern: SOURCE_WATCH_GLOB }],
+      });
     }
     logger.info(`reglint language server ${version} started (node ${process.version}).`);
   });
@@ -201,9 +230,19 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles(params => {
-    if (!projectConfigs.filesChanged(params.changes)) return;
-    revalidateAll();
-    trainingData.refreshLenses(); // "Data: …" may come from the changed train.data
+    // A module an open document imports changed on disk (cross-file analysis).
+    const dependents = new Set<string>();
+    for (const change of params.changes) {
+      for (const uri of crossFile.changed(change.uri, change.type === FileChangeType.Changed)) dependents.add(uri);
+      // A created or deleted file can change how any import resolves.
+      if (change.type !== FileChangeType.Changed && crossFile.followsImports()) documents.all().forEach(d => dependents.add(d.uri));
+    }
+    if (projectConfigs.filesChanged(params.changes)) {
+      revalidateAll();
+      trainingData.refreshLenses(); // "Data: …" may come from the changed train.data
+      return;
+    }
+    revalidate(dependents);
   });
 
   // Outline (document symbols) and hover over the ModelGraph (./modelFeatures.ts).
@@ -212,6 +251,7 @@ export function startServer(connection: Connection): void {
     enabled: async uri => (await settingsFor(uri)).enable,
     logger,
     graphs,
+    docLinks: () => docLinks,
   });
 
   documents.listen(connection, {
@@ -222,6 +262,9 @@ export function startServer(connection: Connection): void {
     },
     changed: (document, edits) => {
       analyses.edited(document.uri, edits);
+      // Open documents that import this one are analysed again with its new text.
+      const dependents = crossFile.changed(document.uri);
+      if (dependents.length) revalidate(dependents);
       if (pullMode) return; // the client asks (textDocument/diagnostic) after each change
       const cap = settings.peek(document.uri).debounceMs;
       scheduler.schedule(document.uri, analysisTimes.delayAfterEdit(document.uri, cap));
@@ -235,6 +278,8 @@ export function startServer(connection: Connection): void {
       skippedForSize.delete(uri);
       graphs.forget(uri);
       sanityTrain.forget(uri);
+      crossFile.forget(uri);
+      revalidate(crossFile.changed(uri)); // the disk's text applies again to its importers
       if (!pullMode) void connection.sendDiagnostics({ uri, diagnostics: [] });
     },
   });

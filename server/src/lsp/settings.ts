@@ -18,6 +18,8 @@ export interface ReglintSettings {
   debounceMs: number;
   /** `reglint.fix.*`: the values the quick fixes write (sanitised by resolveFixSettings). */
   fix: FixSettings;
+  /** `reglint.crossFile.depth`: import hops followed into the workspace's own modules (0: single-file). */
+  crossFileDepth: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<ReglintSettings> = Object.freeze({
@@ -25,10 +27,12 @@ export const DEFAULT_SETTINGS: Readonly<ReglintSettings> = Object.freeze({
   rules: {},
   debounceMs: 100,
   fix: DEFAULT_FIX_SETTINGS,
+  crossFileDepth: 1,
 });
 
 const SEVERITY_SETTINGS: ReadonlySet<string> = new Set(['off', 'hint', 'info', 'warning', 'error']);
 const MAX_DEBOUNCE_MS = 5_000;
+const MAX_CROSS_FILE_DEPTH = 3;
 
 /**
  * Turns whatever the client sent for the `reglint` section into settings, keeping the
@@ -46,6 +50,12 @@ export function normalizeSettings(raw: unknown, logger?: Logger): ReglintSetting
     const ms = raw.debounceMs;
     if (typeof ms === 'number' && Number.isFinite(ms) && ms >= 0) settings.debounceMs = Math.min(ms, MAX_DEBOUNCE_MS);
     else logger?.warn(`reglint.debounceMs must be a number of milliseconds ≥ 0; using ${settings.debounceMs}.`);
+  }
+
+  const depth = isRecord(raw.crossFile) ? raw.crossFile.depth : raw['crossFile.depth'];
+  if (depth !== undefined) {
+    if (typeof depth === 'number' && Number.isInteger(depth) && depth >= 0 && depth <= MAX_CROSS_FILE_DEPTH) settings.crossFileDepth = depth;
+    else logger?.warn(`reglint.crossFile.depth must be a whole number from 0 to ${MAX_CROSS_FILE_DEPTH}; using ${settings.crossFileDepth}.`);
   }
 
   // VS Code nests dotted keys (`reglint.rules.x` arrives as {rules: {x}}); other clients

@@ -3,7 +3,8 @@ import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation,
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ModelGraph, Span } from '../analysis/modelGraph';
 import type { LintMessage } from '../lint/lintText';
-import { ruleDocUrl, type Severity } from '../rules/rule';
+import type { Severity } from '../rules/rule';
+import { RuleDocLinks } from './ruleDocLinks';
 
 export const DIAGNOSTIC_SOURCE = 'reglint';
 
@@ -18,13 +19,15 @@ export function spanToRange(document: TextDocument, span: Span): Range {
   return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
 }
 
-export function toDiagnostic(message: LintMessage, document: TextDocument, graph: ModelGraph): Diagnostic {
+export function toDiagnostic(
+  message: LintMessage, document: TextDocument, graph: ModelGraph, docLinks: RuleDocLinks = RuleDocLinks.standard,
+): Diagnostic {
   const diagnostic: Diagnostic = {
     range: spanToRange(document, message.span),
     severity: LSP_SEVERITY[message.severity],
     source: DIAGNOSTIC_SOURCE,
     code: message.ruleId,
-    codeDescription: { href: ruleDocUrl(message.ruleId) },
+    codeDescription: { href: docLinks.diagnosticHref(message.ruleId) },
     message: message.message,
   };
   const related = relatedInformation(message, document, graph);

@@ -63,11 +63,14 @@ export class WorkspaceModules implements CrossFileLint {
     return cached.findings;
   }
 
-  /** Forgets what was read of `file` (changed, created or deleted). */
-  invalidate(file: string): void {
+  /**
+   * Forgets what was read of `file`: its text changed (`contentOnly`, e.g. a keystroke), or it
+   * was created or deleted, which can change how any import resolves.
+   */
+  invalidate(file: string, contentOnly = false): void {
     const absolute = path.resolve(file);
     this.modules.delete(absolute);
-    // A created or deleted file can change how any import resolves.
+    if (contentOnly && !/(^|[\\/])(tsconfig|jsconfig)[^\\/]*\.json$/.test(absolute)) return;
     this.resolutions.clear();
     this.compilerOptions.clear();
   }

@@ -5,12 +5,15 @@ import type { ModelGraph, Span } from '../analysis/modelGraph';
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
 
-export const DOCS_BASE_URL = 'https://github.com/reglint/reglint/blob/main/server/src/rules';
-
 export interface RuleMeta {
   /** kebab-case id, also the diagnostic `code`. */
   id: string;
   defaultSeverity: Severity;
+  /**
+   * In ESLint's terms: `problem`, tfjs misbehaves (ignores a setting, drops predictions);
+   * `suggestion`, the model would likely generalize better another way.
+   */
+  type: 'problem' | 'suggestion';
   /** One line: what the rule reports. */
   description: string;
   /** Whether the rule's findings carry at least one fix. */
@@ -32,8 +35,4 @@ export interface Finding {
 export interface Rule {
   meta: RuleMeta;
   check(graph: ModelGraph): Finding[];
-}
-
-export function ruleDocUrl(id: string): string {
-  return `${DOCS_BASE_URL}/${id}/README.md`;
 }

@@ -11,7 +11,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import { version } from '../../../../package.json';
-import { ruleDocUrl, type RuleMeta, type Severity } from '../../rules/rule';
+import { ruleDocUrl } from '../../docs/docLinks';
+import type { RuleMeta, Severity } from '../../rules/rule';
 import type { LintedFile } from '../lintFiles';
 import { positionedMessages } from './eslintResults';
 

@@ -15,6 +15,7 @@ export const biasBeforeBatchnorm: Rule = {
   meta: {
     id: ID,
     defaultSeverity: 'hint',
+    type: 'suggestion',
     description: 'Dense or conv layer with a bias directly followed by batch normalization: the bias is redundant.',
     fixable: true,
   },

@@ -9,6 +9,7 @@ export const convUnregularized: Rule = {
   meta: {
     id: 'conv-unregularized',
     defaultSeverity: 'warning',
+    type: 'suggestion',
     description: 'Conv layer with no weight regularizer and no batch normalization or dropout after it.',
     fixable: true,
   },

@@ -9,6 +9,7 @@ export const denseUnregularized: Rule = {
   meta: {
     id: 'dense-unregularized',
     defaultSeverity: 'warning',
+    type: 'suggestion',
     description: 'Hidden dense layer with no kernelRegularizer and no dropout or batch normalization after it.',
     fixable: true,
   },

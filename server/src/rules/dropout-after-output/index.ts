@@ -17,6 +17,7 @@ export const dropoutAfterOutput: Rule = {
   meta: {
     id: ID,
     defaultSeverity: 'warning',
+    type: 'problem',
     description: "Dropout after the model's output layer: it drops predictions, not features.",
     fixable: true,
   },

@@ -18,6 +18,7 @@ export const dropoutBeforeBatchnorm: Rule = {
   meta: {
     id: ID,
     defaultSeverity: 'warning',
+    type: 'problem',
     description: 'Dropout placed before batch normalization in the same block: variance shift at inference (Li et al., CVPR 2019).',
     fixable: true,
   },

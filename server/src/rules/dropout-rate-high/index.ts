@@ -13,6 +13,7 @@ export const dropoutRateHigh: Rule = {
   meta: {
     id: ID,
     defaultSeverity: 'hint',
+    type: 'suggestion',
     description: `Dropout rate above ${HIGH_RATE}: most activations are dropped and the model tends to underfit.`,
     fixable: false,
   },

@@ -13,6 +13,7 @@ export const dropoutRateInvalid: Rule = {
   meta: {
     id: ID,
     defaultSeverity: 'error',
+    type: 'problem',
     description: 'Dropout rate that is missing or not a number in [0, 1): tfjs silently disables the dropout.',
     fixable: false,
   },

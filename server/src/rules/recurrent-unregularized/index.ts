@@ -9,6 +9,7 @@ export const recurrentUnregularized: Rule = {
   meta: {
     id: 'recurrent-unregularized',
     defaultSeverity: 'warning',
+    type: 'suggestion',
     description: 'Recurrent layer with no dropout/recurrentDropout, no weight regularizer and no dropout after it.',
     fixable: true,
   },

@@ -25,6 +25,7 @@ export const regularizerConfigInvalid: Rule = {
   meta: {
     id: ID,
     defaultSeverity: 'error',
+    type: 'problem',
     description: 'Regularizer written in a form tfjs rejects or ignores (a bare number, an unregistered string, a key the layer does not read).',
     fixable: true,
   },

@@ -17,6 +17,7 @@ export const regularizerStrength: Rule = {
   meta: {
     id: ID,
     defaultSeverity: 'warning',
+    type: 'problem',
     description: `l1/l2 regularization factor that is 0 or negative (no or inverted penalty) or above ${MAX_FACTOR} (underfitting).`,
     fixable: false,
   },
