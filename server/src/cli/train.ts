@@ -68,6 +68,9 @@ export interface TrainJsonModel {
 
 export interface TrainJson {
   filePath: string;
+  /** The seed and time budget the models trained with (flags, else train.* of .reglintrc.json, else the defaults). */
+  seed: number;
+  budgetSeconds: number;
   models: TrainJsonModel[];
   /** Data files the code reads that exist (graph.dataSources), each with the command that trains on it. */
   detectedData?: DetectedDataJson[];
@@ -109,6 +112,9 @@ export async function runTrainCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`reglint train: ${formatConfigProblems(config.file.filePath, config.file.text, config.file.problems)}`);
     return EXIT_USAGE_OR_INTERNAL;
   }
+  // --budget, --seed and --input-shape win over train.* of the .reglintrc.json nearest to the file, which wins over the defaults.
+  const train = config.config.train;
+  opts = { ...opts, budget: opts.budget ?? train.budgetSeconds ?? 10, seed: opts.seed ?? train.seed ?? 1, inputShape: opts.inputShape ?? train.inputShape };
   try {
     const graph = analyzeText(text, filePath);
     if (graph.fatal) {
@@ -126,7 +132,7 @@ export async function runTrainCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr.write(`reglint train: --features and --label need --data <file> (or train.data in .reglintrc.json)\n\n${TRAIN_USAGE}`);
       return EXIT_USAGE_OR_INTERNAL;
     }
-    const out: TrainJson = { filePath, models: [] };
+    const out: TrainJson = { filePath, seed: opts.seed, budgetSeconds: opts.budget, models: [] };
     const unused = new Set(Object.keys(opts.values));
     for (const m of models) {
       const line = lineAt(text, m.span.start);
@@ -180,8 +186,9 @@ export async function runTrainCli(argv: string[], io: CliIo): Promise<number> {
 interface TrainArgs {
   file: string;
   model?: string;
-  budget: number;
-  seed: number;
+  /** --budget / --seed / --input-shape; undefined when not given (train.* of .reglintrc.json, then the defaults, apply). */
+  budget?: number;
+  seed?: number;
   format: 'text' | 'json';
   trust: boolean;
   inputShape?: number[];
@@ -216,8 +223,8 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
   });
   const help = values.help === true;
   if (!help && positionals.length !== 1) throw new Error(positionals.length ? 'give exactly one file' : 'missing <file>');
-  const num = (name: string, v: string | undefined, def: number, ok: (n: number) => boolean) => {
-    if (v === undefined) return def;
+  const num = (name: string, v: string | undefined, ok: (n: number) => boolean) => {
+    if (v === undefined) return undefined;
     const n = Number(v);
     if (!Number.isFinite(n) || !ok(n)) throw new Error(`invalid --${name} ${v}`);
     return n;
@@ -243,8 +250,8 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
     features: features?.length ? features : undefined,
     label: values.label,
     model: values.model,
-    budget: num('budget', values.budget, 10, (n) => n > 0),
-    seed: num('seed', values.seed, 1, (n) => Number.isInteger(n) && n >= 0),
+    budget: num('budget', values.budget, (n) => n > 0),
+    seed: num('seed', values.seed, (n) => Number.isInteger(n) && n >= 0),
     format,
     trust: values.trust === true,
     inputShape,
