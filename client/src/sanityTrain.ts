@@ -3,6 +3,12 @@
 // the live epoch and losses, writes the epoch log to the "Reglint Training" output channel
 // (language `reglint-train-log`, coloured by syntaxes/reglint-train-log.tmLanguage.json),
 // and offers the learning curves. The server publishes the results as diagnostics.
+//
+// Values the model's code does not fix (a width from a parameter, a regularizer computed
+// at run time): the request says `ask`, the server answers with the open ones, and a quick
+// input asks for each (prefilled with the default the sanity-train would use; Escape
+// cancels). The answers are remembered per model in the workspace state and sent with
+// every later run; "Reglint: Forget sanity-train values" clears them.
 import { randomUUID } from 'node:crypto';
 import {
   commands,
@@ -18,11 +24,13 @@ import { WorkDoneProgress, type LanguageClient, type WorkDoneProgressBegin, type
 import type { CurvesReport } from './learningCurvesSvg';
 import type { LearningCurvesView } from './learningCurves';
 import { modelTarget, type ModelTarget } from './modelTarget';
+import { checkTypedValue, TrainValueStore } from './trainValueStore';
 
 export const SANITY_TRAIN_COMMAND = 'reglint.sanityTrain';
 export const SHOW_CURVES_COMMAND = 'reglint.showLearningCurves';
+export const FORGET_VALUES_COMMAND = 'reglint.forgetTrainValues';
 /** Commands this extension implements itself: the server must not register them too. */
-export const CLIENT_COMMANDS = [SANITY_TRAIN_COMMAND, SHOW_CURVES_COMMAND];
+export const CLIENT_COMMANDS = [SANITY_TRAIN_COMMAND, SHOW_CURVES_COMMAND, FORGET_VALUES_COMMAND];
 
 type TrainArgs = ModelTarget;
 
@@ -35,7 +43,18 @@ export interface SanityTrainResult {
   reason?: string;
   cancelled?: boolean;
   summary: string;
-  report: CurvesReport & { elapsedMs?: number; backend?: string };
+  report: CurvesReport & { elapsedMs?: number; backend?: string; assumptions?: { layer: string; key: string; value: unknown; source: string; line?: number; why: string }[] };
+  needsValues?: ValueQuestion[];
+}
+
+/** A value the code does not fix, as the server asks for it. */
+interface ValueQuestion {
+  id: string;
+  key: string;
+  line?: number;
+  expression?: string;
+  default?: string;
+  why: string;
 }
 
 export function registerSanityTrain(
@@ -44,12 +63,17 @@ export function registerSanityTrain(
   curves: LearningCurvesView,
 ): Disposable[] {
   const log: OutputChannel = window.createOutputChannel('Reglint Training', 'reglint-train-log');
+  const values = new TrainValueStore(context.workspaceState);
   return [
     log,
     curves,
+    commands.registerCommand(FORGET_VALUES_COMMAND, async () => {
+      await values.forget();
+      void window.showInformationMessage('Reglint: forgot the values given for sanity-training; the next run asks again.');
+    }),
     commands.registerCommand(SHOW_CURVES_COMMAND, (args?: { uri?: string; model?: string; report?: CurvesReport }) =>
       curves.show(args?.report ? { uri: args.uri, model: args.model, report: args.report } : undefined)),
-    commands.registerCommand(SANITY_TRAIN_COMMAND, (args?: TrainArgs | Uri) => sanityTrain(getClient(), log, curves, args)),
+    commands.registerCommand(SANITY_TRAIN_COMMAND, (args?: TrainArgs | Uri) => sanityTrain(getClient(), log, curves, values, args)),
   ];
 }
 
@@ -57,6 +81,7 @@ async function sanityTrain(
   client: LanguageClient | undefined,
   log: OutputChannel,
   curves: LearningCurvesView,
+  values: TrainValueStore,
   given?: TrainArgs | Uri,
 ): Promise<SanityTrainResult | undefined> {
   if (!client?.isRunning()) {
@@ -66,9 +91,38 @@ async function sanityTrain(
   const args = modelTarget<TrainArgs>(given, 'sanity-train it');
   if (!args) return undefined;
   const trusted = workspace.isTrusted;
-  const file = decodeURIComponent(args.uri.split('/').pop() ?? args.uri);
+  const uri = args.uri;
+  const file = decodeURIComponent(uri.split('/').pop() ?? uri);
   log.appendLine(`== sanity-train ${file}${args.line !== undefined ? ` (line ${args.line + 1})` : ''}: ${trusted ? 'trusted' : 'untrusted'} workspace, ${new Date().toLocaleTimeString()}`);
 
+  let result: SanityTrainResult | 'rejected' | undefined;
+  // Ask for what the code does not fix until nothing is open (twice at most: the values a
+  // build needs, then the defaults worth confirming).
+  for (let round = 0; ; round++) {
+    const given = values.forFile(uri);
+    result = await requestTrain(client, log, { ...args, uri }, trusted, file, given, round < 2);
+    if (result === 'rejected') {
+      // The server could not read a remembered value: forget this file's, so the next run asks again.
+      if (Object.keys(given).length) await values.forget(uri);
+      return undefined;
+    }
+    if (!result?.needsValues?.length) break;
+    const answers = await askValues(result.model, result.needsValues, log);
+    if (!answers) {
+      log.appendLine('cancelled: no value given');
+      return undefined;
+    }
+    await values.remember(result.uri, result.model, answers);
+  }
+  if (!result) return undefined;
+  return showResult(result, log, curves);
+}
+
+/** One `reglint/sanityTrain` request with the progress notification; undefined when it failed (shown). */
+async function requestTrain(
+  client: LanguageClient, log: OutputChannel, args: TrainArgs & { uri: string }, trusted: boolean, file: string,
+  values: Record<string, Record<string, string>>, ask: boolean,
+): Promise<SanityTrainResult | 'rejected' | undefined> {
   const token = `reglint-train-${randomUUID()}`;
   let result: SanityTrainResult | undefined;
   try {
@@ -88,7 +142,7 @@ async function sanityTrain(
           }
         });
         try {
-          return await client.sendRequest<SanityTrainResult>('reglint/sanityTrain', { ...args, trusted, workDoneToken: token }, cancel);
+          return await client.sendRequest<SanityTrainResult>('reglint/sanityTrain', { ...args, trusted, workDoneToken: token, values, ask }, cancel);
         } finally {
           listener.dispose();
         }
@@ -98,9 +152,33 @@ async function sanityTrain(
     const message = error instanceof Error ? error.message : String(error);
     log.appendLine(`FAIL  ${message}`);
     void window.showErrorMessage(`Reglint: sanity-train failed: ${message}`);
-    return undefined;
+    const ids = Object.values(values).flatMap(byId => Object.keys(byId));
+    return ids.some(id => message.includes(`${id}=`)) ? 'rejected' : undefined;
   }
-  if (!result) return undefined;
+  return result;
+}
+
+/** A quick input per open value, prefilled with the default; undefined when the user cancels. */
+async function askValues(model: string, questions: ValueQuestion[], log: OutputChannel): Promise<Record<string, string> | undefined> {
+  const answers: Record<string, string> = {};
+  for (const [i, q] of questions.entries()) {
+    const where = [q.line !== undefined ? `line ${q.line}` : undefined, q.expression ? `\`${q.expression}\`` : undefined].filter(Boolean).join(': ');
+    const typed = await window.showInputBox({
+      title: `Reglint: sanity-train ${model} (${i + 1}/${questions.length}): ${q.id}`,
+      prompt: `${where ? `${where}. ` : ''}${q.why}. ${q.default !== undefined ? 'Enter keeps the default shown.' : 'The model cannot be built without it.'}`,
+      value: q.default,
+      placeHolder: q.key.endsWith('Regularizer') ? 'l2(1e-4) or none' : undefined,
+      ignoreFocusOut: true,
+      validateInput: (text) => checkTypedValue(q.key, text),
+    });
+    if (typed === undefined) return undefined;
+    answers[q.id] = typed.trim();
+    log.appendLine(`  ${q.id} = ${answers[q.id]} (given)`);
+  }
+  return answers;
+}
+
+function showResult(result: SanityTrainResult, log: OutputChannel, curves: LearningCurvesView): SanityTrainResult {
   if (result.cancelled) {
     log.appendLine('cancelled');
     return result;
@@ -127,6 +205,9 @@ function logReport(log: OutputChannel, result: SanityTrainResult): void {
     return;
   }
   log.appendLine(`${result.model}: built ${result.built}${r.backend ? `, ${r.backend} backend` : ''}${r.elapsedMs !== undefined ? `, ${(r.elapsedMs / 1000).toFixed(1)} s` : ''}`);
+  for (const a of r.assumptions ?? []) {
+    log.appendLine(`ASSUMED  ${a.layer}.${a.key} = ${JSON.stringify(a.value)} (${a.source}${a.line !== undefined ? `, line ${a.line}` : ''}): ${a.why}`);
+  }
   for (const c of r.checks) {
     log.appendLine(`${MARK[c.verdict] ?? c.verdict}  ${c.id}${c.outcome ? ` (${c.outcome})` : ''}: ${c.message}`);
     for (const e of c.remedies ?? []) {

@@ -176,9 +176,9 @@ describe('sanity-train in the language server', function () {
       `import * as tf from '@tensorflow/tfjs';`,
       `import * as fs from 'fs';`,
       `fs.writeFileSync(${JSON.stringify(marker)}, 'the workspace code ran');`,
-      `const units = Math.round(Math.random() * 4) + 8;`,
+      `const reg = Math.random() > 0.5 ? tf.regularizers.l2() : undefined;`,
       `export const dynamic = tf.sequential();`,
-      `dynamic.add(tf.layers.dense({units, activation: 'relu', inputShape: [8]}));`,
+      `dynamic.add(tf.layers.dense({units: 8, activation: 'relu', inputShape: [8], kernelRegularizer: reg}));`,
       `dynamic.add(tf.layers.dense({units: 1}));`,
       '',
     ].join('\n');
@@ -191,13 +191,59 @@ describe('sanity-train in the language server', function () {
     const viaCommand = (await session.connection.sendRequest('workspace/executeCommand', { command: 'reglint.sanityTrain', arguments: [{ uri, modelIndex: 0 }] })) as Result;
     for (const r of [viaRequest, viaCommand]) {
       assert.equal(r.built, 'failed');
-      assert.match(r.reason!, /units/);
+      assert.match(r.reason!, /dense_1 \(tf\.layers\.dense, line 6\): `kernelRegularizer` is `reg`/);
       assert.match(r.reason!, /not trusted, so nothing was executed/);
       assert.deepEqual(r.report.checks, []);
     }
     const published = await session.waitForDiagnostics(uri, p => p.diagnostics.some(d => d.code === 'sanity-train/not-trained'));
     assert.match(published.diagnostics.find(d => d.code === 'sanity-train/not-trained')!.message, /trusted workspace/);
     assert.ok(!fs.existsSync(marker), 'the file was executed');
+  });
+
+  it('asks for the values the code does not fix, trains with the answers, and lists every assumption', async () => {
+    session = await LspSession.start({ settings: { train: { budgetSeconds: 60 } } });
+    const uri = pathToFileURL(path.join(dir, 'params.ts')).href;
+    await session.open(uri, [
+      `import * as tf from '@tensorflow/tfjs';`,
+      `export function build(numFeatures: number, hidden: number, reg: tf.Regularizer) {`,
+      `  const model = tf.sequential();`,
+      `  model.add(tf.layers.dense({units: hidden, activation: 'relu', inputShape: [numFeatures], kernelRegularizer: reg}));`,
+      `  model.add(tf.layers.dense({units: 1}));`,
+      `  return model;`,
+      `}`,
+      '',
+    ].join('\n'));
+    await session.waitForVersion(uri, 1);
+    type Asked = Result & { model: string; needsValues?: { id: string; default?: string; line?: number; expression?: string }[]; report: Result['report'] & { assumptions?: { layer: string; key: string; value: unknown; source: string }[] } };
+    const ask = (values: Record<string, string>) =>
+      session.connection.sendRequest('reglint/sanityTrain', { uri, modelIndex: 0, ask: true, values: { model: values } }) as Promise<Asked>;
+
+    // What cannot be built without a value comes first, with no default; nothing is trained.
+    const first = await ask({});
+    assert.equal(first.model, 'model', 'values are keyed by the model name the result gives');
+    assert.deepEqual(first.needsValues?.map(q => [q.id, q.default, q.line, q.expression]), [['dense_1.kernelRegularizer', undefined, 4, 'reg']]);
+    assert.deepEqual(first.report.checks, []);
+    // Then the defaults worth asking about (a hidden width; input widths come from data or settings).
+    const second = await ask({ 'dense_1.kernelRegularizer': 'none' });
+    assert.deepEqual(second.needsValues?.map(q => [q.id, q.default]), [['dense_1.units', '32']]);
+    // A value that does not parse is an error that says so.
+    await assert.rejects(ask({ 'dense_1.kernelRegularizer': 'l3(1)' }), /dense_1\.kernelRegularizer=l3\(1\): "l3\(1\)" is not a regularizer/);
+
+    const done = await ask({ 'dense_1.kernelRegularizer': 'none', 'dense_1.units': '12' });
+    assert.equal(done.needsValues, undefined);
+    assert.equal(done.built, 'static', done.reason);
+    assert.deepEqual(done.report.assumptions?.map(a => [a.layer, a.key, a.value, a.source]),
+      [['dense_1', 'units', 12, 'user'], ['dense_1', 'kernelRegularizer', null, 'user'], ['input_1', 'shape', [16], 'default']]);
+    const assumptions = done.diagnostics.find(d => d.code === 'sanity-train/assumptions')!;
+    assert.match(assumptions.message, /built with 1 assumed value the code does not fix: input_1\.shape = \[16\]/);
+    assert.deepEqual(assumptions.relatedInformation?.map(r => [r.location.range.start.line, r.message]),
+      [[3, 'input_1.shape = [16] (default, line 4): `[numFeatures]` is not known without running the code (a data file, reglint.train.inputShape or --input-shape gives the real one)']]);
+    assert.match(done.diagnostics.find(d => d.code === 'sanity-train/summary')!.message, /1 assumed value/);
+
+    // Without `ask` (editors that cannot prompt), the defaults are used and listed.
+    const plain = (await session.connection.sendRequest('reglint/sanityTrain', { uri, modelIndex: 0, values: { model: { 'dense_1.kernelRegularizer': 'l2(1e-3)' } } })) as Asked;
+    assert.equal(plain.built, 'static', plain.reason);
+    assert.ok(plain.report.assumptions?.some(a => a.layer === 'dense_1' && a.key === 'units' && a.value === 32 && a.source === 'default'));
   });
 
   it('trains on the CSV named by reglint.train.data', async () => {

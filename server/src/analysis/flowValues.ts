@@ -5,11 +5,15 @@ import { isConfigObject, UNKNOWN, type ConfigObject, type ConfigValue, type Regu
 import type { LoadedModule } from './imports';
 import type { ts } from './parse';
 
-/** Who produced a symbolic tensor: a layer index, or the n-th `tf.input` call. */
-export type Producer = number | `input:${number}`;
+/** Who produced a symbolic tensor: a layer index, the n-th `tf.input` call, or a model applied as a layer. */
+export type Producer = number | `input:${number}` | `model:${number}`;
 
 export function inputProducer(index: number): Producer {
   return `input:${index}`;
+}
+
+export function modelProducer(index: number): Producer {
+  return `model:${index}`;
 }
 
 /** A model's last-added layers: layer indices, 'start' (nothing added), or 'unknown'. */

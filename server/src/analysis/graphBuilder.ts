@@ -16,7 +16,14 @@ import { skipOuterExpressions, type TfjsClassifier } from './tfjsBindings';
 interface ModelRecord extends ModelNode {
   layerSet: Set<number>;
   /** Layers the model ends with at some exit (sequential) or its outputs (functional). */
-  outputs: Set<number>;
+  outputLayers: Set<number>;
+}
+
+/** Which application made a symbolic tensor value. */
+export interface TensorNode {
+  kind: 'layer' | 'model';
+  index: number;
+  node: number;
 }
 
 /** Past this many layer nodes, helper calls and loop iterations no longer get nodes of their own. */
@@ -34,6 +41,12 @@ export class GraphBuilder {
   private readonly prevUnknown = new Set<number>();
   private readonly applySites = new Map<number, LayerSite[]>();
   private readonly applyArgs = new Map<number, TensorRef[][]>();
+  /** Every application in the order met, and which application made a symbolic tensor value. */
+  private readonly applications = new Map<number, TensorRef[][]>();
+  private readonly tensorNodes = new WeakMap<object, TensorNode>();
+  private readonly modelApplications = new Map<number, TensorRef[][]>();
+  private readonly created = new Map<number, number>();
+  private readonly createdInLoop = new Set<number>();
   private readonly inputs: InputNode[] = [];
   private readonly inputByCall = new Map<ts.CallExpression, Map<string, number>>();
   private readonly configs: ConfigEvaluator;
@@ -297,6 +310,42 @@ export class GraphBuilder {
     this.applyArgs.set(layer, seen);
   }
 
+  /** One `.apply()` of `layer` met by the flow; `result` is the tensor value it returns. */
+  noteApplication(layer: number, args: TensorRef[], result: object): void {
+    const list = this.applications.get(layer) ?? [];
+    list.push(args);
+    this.applications.set(layer, list);
+    this.tensorNodes.set(result, { kind: 'layer', index: layer, node: list.length - 1 });
+  }
+
+  /** A model applied as a layer (`encoder.apply(x)`); `result` is the tensor value it returns. */
+  noteModelApplication(model: number, args: TensorRef[], result: object): void {
+    const list = this.modelApplications.get(model) ?? [];
+    list.push(args);
+    this.modelApplications.set(model, list);
+    this.tensorNodes.set(result, { kind: 'model', index: model, node: list.length - 1 });
+  }
+
+  /** A model appended to a sequential model as a layer (`combined.add(generator)`). */
+  noteAddedModel(model: number, nested: number, inLoop: boolean): void {
+    (this.models[model].adds ??= []).push({ layer: -1, model: nested, ...(inLoop ? { inLoop } : {}) });
+  }
+
+  /** Which application of which layer or model made this tensor value, if one did. */
+  nodeOfTensor(value: object): TensorNode | undefined {
+    return this.tensorNodes.get(value);
+  }
+
+  /** A functional model's `inputs` or `outputs`, in the order written. */
+  noteModelTensors(model: number, key: 'inputs' | 'outputs', refs: TensorRef[]): void {
+    this.models[model][key] = refs;
+  }
+
+  noteCreated(layer: number, inLoop: boolean): void {
+    this.created.set(layer, (this.created.get(layer) ?? 0) + 1);
+    if (inLoop) this.createdInLoop.add(layer);
+  }
+
   modelFor(node: ts.Node, style: ModelStyle, name: string, span: Span = spanOf(node)): number {
     const byContext = this.modelByNode.get(node) ?? new Map<string, number>();
     this.modelByNode.set(node, byContext);
@@ -311,7 +360,7 @@ export class GraphBuilder {
     if (placed.origin) name = ts.isIdentifier(this.entry!) ? this.entry!.text : nameAtCall(this.entry!) ?? name;
     const record: ModelRecord = {
       index, name, style, span: placed.origin ? placed.span : span, layers: [], complete: true,
-      layerSet: new Set(), outputs: new Set(),
+      layerSet: new Set(), outputLayers: new Set(),
     };
     if (placed.origin) record.origin = placed.origin;
     this.models.push(record);
@@ -352,6 +401,14 @@ export class GraphBuilder {
     }
   }
 
+  /** One append to a sequential model, in the order the flow met it: a layer, or alternatives (`c ? a : b`). */
+  noteAdded(model: number, layers: number[], inLoop: boolean): void {
+    const record = this.models[model];
+    (record.adds ??= []).push({
+      layer: layers[0], ...(inLoop ? { inLoop } : {}), ...(layers.length > 1 ? { alternatives: layers } : {}),
+    });
+  }
+
   connect(from: number, to: number): void {
     if (!this.succ.has(from)) this.succ.set(from, new Set());
     if (!this.pred.has(to)) this.pred.set(to, new Set());
@@ -381,13 +438,13 @@ export class GraphBuilder {
 
   recordOutputs(model: number, outputs: Iterable<number | 'start' | 'unknown'>): void {
     const record = this.models[model];
-    for (const o of outputs) if (typeof o === 'number') record.outputs.add(o);
+    for (const o of outputs) if (typeof o === 'number') record.outputLayers.add(o);
   }
 
   /** Functional model: the layers reachable backwards from its outputs. */
   collectFunctionalModel(model: number): void {
     const record = this.models[model];
-    const stack = [...record.outputs];
+    const stack = [...record.outputLayers];
     const seen = new Set<number>();
     while (stack.length) {
       const layer = stack.pop()!;
@@ -412,10 +469,16 @@ export class GraphBuilder {
     for (const layer of this.layers) this.finishLayer(layer);
     for (const layer of this.layers) this.inheritFromWrapper(layer);
     for (const layer of this.layers) if (layer.factory === 'rnn' && layer.wrappedBy === null) this.chainCells(layer);
-    const models = kept.map(({ index, name, style, span, layers, complete, compile, origin }): ModelNode => {
+    const models = kept.map(({ index, name, style, span, layers, complete, compile, origin, inputs, outputs, adds }): ModelNode => {
       const model: ModelNode = { index, name, style, span, layers, complete };
       if (compile) model.compile = compile;
       if (origin) model.origin = origin;
+      // For the trainer: a functional model's tensors, a sequential model's appends, the model applied as a layer.
+      if (inputs) model.inputs = inputs;
+      if (outputs) model.outputs = outputs;
+      if (adds && style !== 'functional') model.adds = adds;
+      const applications = this.modelApplications.get(index);
+      if (applications) model.applications = applications;
       return model;
     });
     return inSourceOrder(models, this.layers.filter((l) => keptLayers.has(l.index)), this.inputs);
@@ -472,7 +535,7 @@ export class GraphBuilder {
     const index = layer.index;
     const next = [...(this.succ.get(index) ?? [])];
     const record = layer.model === null ? undefined : this.models[layer.model];
-    const isModelOutput = !!record && record.outputs.has(index);
+    const isModelOutput = !!record && record.outputLayers.has(index);
     if (isModelOutput) {
       const sureOfEnd = record.complete || record.style === 'functional';
       layer.isOutput = next.length === 0 && sureOfEnd ? true : UNKNOWN;
@@ -485,6 +548,11 @@ export class GraphBuilder {
     layer.prev = this.prevUnknown.has(index) ? UNKNOWN : [...(this.pred.get(index) ?? [])];
     const args = this.applyArgs.get(index);
     if (args) layer.applyArgs = args.length === 1 ? args[0] : UNKNOWN;
+    const applications = this.applications.get(index);
+    if (applications) layer.applications = applications;
+    const created = this.created.get(index);
+    if (created !== undefined) layer.created = created;
+    if (this.createdInLoop.has(index)) layer.createdInLoop = true;
     const applies = this.applySites.get(index);
     if (applies?.length === 1) this.setSite(index, applies[0]);
     if (!layer.site) layer.site = { kind: 'other' };
@@ -513,20 +581,33 @@ function inSourceOrder(
   const sortedInputs = [...inputs].sort((a, b) => a.span.start - b.span.start);
   const newInput = new Map<number, number>(sortedInputs.map((input, i) => [input.index, i]));
   sortedInputs.forEach((input, i) => { input.index = i; });
-  const mapRef = (ref: TensorRef): TensorRef => (ref === UNKNOWN || (ref.kind === 'layer' && map(ref.index) < 0) ? UNKNOWN
-    : { kind: ref.kind, index: ref.kind === 'layer' ? map(ref.index) : newInput.get(ref.index)! });
+  const sortedModels = [...models].sort((a, b) => a.span.start - b.span.start);
+  const newModel = new Map<number, number>(sortedModels.map((m, i) => [m.index, i]));
+  // A layer or model left out (it belonged only to a repeated model) is a tensor the graph no longer follows.
+  const mapRef = (ref: TensorRef): TensorRef => (ref === UNKNOWN ? ref
+    : ref.kind === 'layer' ? (map(ref.index) < 0 ? UNKNOWN : { ...ref, index: map(ref.index) })
+    : ref.kind === 'model' ? (newModel.has(ref.index) ? { ...ref, index: newModel.get(ref.index)! } : UNKNOWN)
+    : { kind: ref.kind, index: newInput.get(ref.index)! });
   for (const layer of sorted) {
     layer.index = map(layer.index);
     if (Array.isArray(layer.applyArgs)) layer.applyArgs = layer.applyArgs.map(mapRef);
+    if (layer.applications) layer.applications = layer.applications.map((args) => args.map(mapRef));
     layer.next = mapList(layer.next);
     layer.prev = mapList(layer.prev);
     if (layer.wrappedBy !== null) layer.wrappedBy = map(layer.wrappedBy) >= 0 ? map(layer.wrappedBy) : null;
     if (typeof layer.inner === 'number') layer.inner = map(layer.inner) >= 0 ? map(layer.inner) : UNKNOWN;
     if (layer.config !== UNKNOWN && layer.config !== 'absent') remapLayerRefs(layer.config, map);
   }
-  for (const model of models) model.layers = model.layers.map(map);
-  const sortedModels = [...models].sort((a, b) => a.span.start - b.span.start);
-  const newModel = new Map<number, number>(sortedModels.map((m, i) => [m.index, i]));
+  for (const model of models) {
+    model.layers = model.layers.map(map);
+    if (model.inputs) model.inputs = model.inputs.map(mapRef);
+    if (model.outputs) model.outputs = model.outputs.map(mapRef);
+    if (model.adds) {
+      model.adds = model.adds.map((a) => (a.model !== undefined ? { ...a, model: newModel.get(a.model)! }
+        : { ...a, layer: map(a.layer), ...(a.alternatives ? { alternatives: a.alternatives.map(map) } : {}) }));
+    }
+    if (model.applications) model.applications = model.applications.map((args) => args.map(mapRef));
+  }
   for (const model of sortedModels) model.index = newModel.get(model.index)!;
   for (const layer of sorted) if (layer.model !== null) layer.model = newModel.get(layer.model)!;
   return { models: sortedModels, layers: sorted, inputs: sortedInputs };

@@ -7,13 +7,13 @@ import {
 } from './constantFolding';
 import {
   assumedFrom, FlowState, fromConfigValue, inputProducer, joinAll, joinValues, layersMentioned, literal, memberValue,
-  producersOf, UNKNOWN_VALUE, type FlowValue, type LiteralValue, type Tail, type VarKey,
+  modelProducer, producersOf, UNKNOWN_VALUE, type FlowValue, type LiteralValue, type Producer, type Tail, type VarKey,
 } from './flowValues';
 import { ImportResolver, type ImportTarget, type LoadedModule } from './imports';
 import { LoopUnroller } from './loopUnrolling';
 import type { FileIndex, FunctionNode } from './fileIndex';
 import { UNKNOWN, type ConfigValue, type TensorRef } from './modelGraph';
-import { GraphBuilder, spanOf } from './graphBuilder';
+import { GraphBuilder, spanOf, type TensorNode } from './graphBuilder';
 import { ts } from './parse';
 import { skipOuterExpressions } from './tfjsBindings';
 
@@ -81,6 +81,8 @@ export class ModelFlow {
   // ---- roots ---------------------------------------------------------------------------
 
   private state = new FlowState();
+  /** Loops (and forEach/map callbacks) being run: their bodies run twice, whatever the real count. */
+  private loopDepth = 0;
 
   private runRoot(fn: FunctionNode | ts.SourceFile | ts.ClassLikeDeclaration, body: () => FlowValue | void, thisValue: FlowValue = UNKNOWN_VALUE): void {
     this.state = new FlowState();
@@ -362,10 +364,15 @@ export class ModelFlow {
     this.forgetLiteralsAssignedIn(s);
     const once = this.state.clone();
     this.state = once;
-    this.execStatement(s.statement);
-    this.state.terminated = false;
-    this.execStatement(s.statement);
-    this.state.terminated = false;
+    this.loopDepth++;
+    try {
+      this.execStatement(s.statement);
+      this.state.terminated = false;
+      this.execStatement(s.statement);
+      this.state.terminated = false;
+    } finally {
+      this.loopDepth--;
+    }
     const loopEnd = this.state;
     this.state = FlowState.merge(ts.isDoStatement(s) ? [loopEnd] : [before, loopEnd]);
   }
@@ -808,6 +815,7 @@ export class ModelFlow {
 
   private layerCall(call: ts.CallExpression, factory: string): FlowValue {
     const index = this.g.layerFor(call, factory);
+    this.g.noteCreated(index, this.loopDepth > 0);
     // Layers nested in the config (wrappers) were registered by the config evaluator;
     // arguments are otherwise literal and carry no flow.
     return { t: 'layer', ids: [index] };
@@ -862,11 +870,16 @@ export class ModelFlow {
   /** Layers from `.map(...)` or pushed in a loop repeat: the group's last feeds its first. */
   private appendRepeated(model: number, group: FlowValue & { t: 'array' }): void {
     const firstIds = new Set<number>();
-    group.items.forEach((item, i) => {
-      if (item.t === 'array') this.appendRepeated(model, item);
-      else this.appendToModel(model, item);
-      if (i === 0 && item.t === 'layer') item.ids.forEach((id) => firstIds.add(id));
-    });
+    this.loopDepth++; // the group stands for however many items the loop or map made
+    try {
+      group.items.forEach((item, i) => {
+        if (item.t === 'array') this.appendRepeated(model, item);
+        else this.appendToModel(model, item);
+        if (i === 0 && item.t === 'layer') item.ids.forEach((id) => firstIds.add(id));
+      });
+    } finally {
+      this.loopDepth--;
+    }
     for (const t of this.state.tails.get(model) ?? []) {
       if (typeof t === 'number') for (const id of firstIds) this.g.connect(t, id);
     }
@@ -883,12 +896,14 @@ export class ModelFlow {
     for (const p of config.properties) {
       if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) continue;
       const value = ts.isPropertyAssignment(p) ? this.evaluate(p.initializer) : this.evaluate(p.name);
-      if (p.name.getText() !== 'outputs') continue;
+      const key = p.name.getText();
+      if (key === 'inputs' || key === 'outputs') this.g.noteModelTensors(model, key, tensorRefsOf(value, (v) => this.g.nodeOfTensor(v)));
+      if (key !== 'outputs') continue;
       const producers = producersOf(value);
-      if (!producers) {
-        this.g.markIncomplete(model);
+      if (!producers || producers.some(isModelProducer)) {
+        this.g.markIncomplete(model); // outputs through a nested model: the rules cannot see its layers
         this.escape(value);
-        continue;
+        if (!producers) continue;
       }
       this.g.recordOutputs(model, producers.filter((x): x is number => typeof x === 'number'));
     }
@@ -939,6 +954,7 @@ export class ModelFlow {
     const tails = this.state.tails.get(model) ?? new Set<Tail>(['unknown']);
     if (value.t !== 'layer') {
       // A nested model or something unknown: what came before now feeds the unknown.
+      if (value.t === 'model') this.g.noteAddedModel(model, value.model, this.loopDepth > 0);
       for (const t of tails) if (typeof t === 'number') this.g.markEscaped(t);
       this.escape(value);
       this.state.setTails(model, new Set<Tail>(['unknown']));
@@ -951,6 +967,7 @@ export class ModelFlow {
         else if (t === 'unknown') this.g.markPrevUnknown(id);
       }
     }
+    this.g.noteAdded(model, value.ids, this.loopDepth > 0);
     this.state.setTails(model, new Set<Tail>(value.ids));
   }
 
@@ -958,17 +975,29 @@ export class ModelFlow {
     const receiver = this.evaluate(callee.expression);
     const input = this.evaluate(call.arguments[0]);
     for (const a of call.arguments.slice(1)) this.evaluate(a);
+    if (receiver.t === 'model') {
+      // A model used as a layer: the rules do not look inside (its inputs escape, as
+      // before); the trainer inlines it from the model's `applications`.
+      this.escape(input);
+      const applied: FlowValue = { t: 'tensor', producers: [modelProducer(receiver.model)] };
+      this.g.noteModelApplication(receiver.model, tensorRefsOf(input, (v) => this.g.nodeOfTensor(v)), applied);
+      return applied;
+    }
     if (receiver.t !== 'layer') {
       this.escape(input);
       return UNKNOWN_VALUE;
     }
     const producers = producersOf(input);
     if (!producers) this.escape(input);
+    const throughModel = producers?.some(isModelProducer) ?? false;
     const statement = ts.isExpressionStatement(call.parent) || ts.isVariableDeclaration(call.parent) ? call.parent : undefined;
+    const result: FlowValue = { t: 'tensor', producers: receiver.ids };
+    const refs = tensorRefsOf(input, (v) => this.g.nodeOfTensor(v));
     for (const id of receiver.ids) {
-      if (!producers) this.g.markPrevUnknown(id);
-      else for (const p of producers) if (typeof p === 'number') this.g.connect(p, id);
-      this.g.noteApplyArgs(id, tensorRefsOf(input));
+      if (!producers || throughModel) this.g.markPrevUnknown(id);
+      if (producers) for (const p of producers) if (typeof p === 'number') this.g.connect(p, id);
+      this.g.noteApplyArgs(id, refs.map(withoutNode));
+      if (receiver.ids.length === 1) this.g.noteApplication(id, refs, result);
       if (!this.g.isExternal(call)) this.g.noteApplySite(id, {
         kind: 'apply',
         applyCall: spanOf(call),
@@ -976,7 +1005,7 @@ export class ModelFlow {
         ...(statement ? { statement: spanOf(statement) } : {}),
       });
     }
-    return { t: 'tensor', producers: receiver.ids };
+    return result;
   }
 
   /** `list.forEach(cb)` / `list.map(cb)`: the callback runs as a loop body. */
@@ -995,7 +1024,12 @@ export class ModelFlow {
       : UNKNOWN_VALUE;
     const before = this.state.clone();
     let result: FlowValue = UNKNOWN_VALUE;
-    for (let pass = 0; pass < 2; pass++) result = this.callFunction(callback.decl, [], [item], call);
+    this.loopDepth++;
+    try {
+      for (let pass = 0; pass < 2; pass++) result = this.callFunction(callback.decl, [], [item], call);
+    } finally {
+      this.loopDepth--;
+    }
     this.state = FlowState.merge([before, this.state]);
     return method === 'map' ? { t: 'array', items: [result], repeated: true } : UNKNOWN_VALUE;
   }
@@ -1197,14 +1231,31 @@ function enclosingFunction(node: ts.Node): ts.Node | undefined {
   return undefined;
 }
 
-/** The `.apply()` argument as tensor references, one per argument tensor, in order. */
-function tensorRefsOf(value: FlowValue): TensorRef[] {
+/**
+ * The `.apply()` argument as tensor references, one per argument tensor, in order; a
+ * layer's output names the application that made it (`node`) when the flow knows it.
+ */
+function tensorRefsOf(value: FlowValue, nodeOf: (v: object) => TensorNode | undefined): TensorRef[] {
   const items = value.t === 'array' ? value.items : [value];
   return items.map((item): TensorRef => {
     if (item.t !== 'tensor' || item.producers.length !== 1) return UNKNOWN;
     const p = item.producers[0];
-    return typeof p === 'number' ? { kind: 'layer', index: p } : { kind: 'input', index: Number(p.slice(6)) };
+    const made = nodeOf(item);
+    if (typeof p === 'number') return made?.kind === 'layer' && made.index === p ? { kind: 'layer', index: p, node: made.node } : { kind: 'layer', index: p };
+    const index = Number(p.slice(6));
+    if (!isModelProducer(p)) return { kind: 'input', index };
+    return made?.kind === 'model' && made.index === index ? { kind: 'model', index, node: made.node } : UNKNOWN;
   });
+}
+
+function isModelProducer(p: Producer): boolean {
+  return typeof p === 'string' && p.startsWith('model:');
+}
+
+/** applyArgs keep their one-application shape: no `node`, and a nested model's output is not followed (UNKNOWN). */
+function withoutNode(ref: TensorRef): TensorRef {
+  if (ref !== UNKNOWN && ref.kind === 'model') return UNKNOWN;
+  return ref !== UNKNOWN && ref.kind === 'layer' && ref.node !== undefined ? { kind: 'layer', index: ref.index } : ref;
 }
 
 function thisKey(cls: ts.ClassLikeDeclaration, name: ts.Node): string | undefined {

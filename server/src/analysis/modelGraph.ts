@@ -136,6 +136,20 @@ export interface LayerNode {
    * followed; absent when never applied (sequential models).
    */
   applyArgs?: TensorRef[] | Unknown;
+  /**
+   * Every `.apply()` of this layer, in the order the interpreter met them (a shared layer
+   * has several; a layer applied in a loop body or a helper is met once per pass or call).
+   * Absent when never applied. For the trainer, which rebuilds DAGs with shared layers.
+   */
+  applications?: TensorRef[][];
+  /**
+   * How many times the interpreter evaluated the layer's factory call: more than 1 when
+   * one call site builds several tfjs layers (a loop, a helper called from several places).
+   * Absent when no flow reached the call.
+   */
+  created?: number;
+  /** The factory call was evaluated in a loop body (or a forEach/map callback): `created` is not the real count. */
+  createdInLoop?: boolean;
 }
 
 /** A config read with builder-parameter defaults counted (see LayerNode.withDefaults). */
@@ -171,8 +185,16 @@ export interface ImportNote {
   reason?: string;
 }
 
-/** Where one tensor passed to `.apply()` comes from. */
-export type TensorRef = { kind: 'layer'; index: number } | { kind: 'input'; index: number } | Unknown;
+/**
+ * Where one tensor passed to `.apply()` comes from. `node`: which of the producer's
+ * `applications` made it.
+ */
+export type TensorRef =
+  | { kind: 'layer'; index: number; node?: number }
+  | { kind: 'input'; index: number }
+  /** The output of a model applied as a layer (only in `applications`; `applyArgs` say UNKNOWN). */
+  | { kind: 'model'; index: number; node?: number }
+  | Unknown;
 
 /**
  * Where the layer call sits relative to its model, so a fix can insert a sibling:
@@ -199,6 +221,19 @@ export interface ModelNode {
   layers: number[];
   /** False when layers may be added that the analysis could not see (e.g. a model passed in). */
   complete: boolean;
+  /** A functional model's `inputs` and `outputs` as written (in order); absent when not a literal config. */
+  inputs?: TensorRef[];
+  outputs?: TensorRef[];
+  /**
+   * A sequential model's appends in the order the flow met them, repeats included (a helper
+   * called twice appends its layer twice). `inLoop`: met while running a loop body, which
+   * the flow runs twice whatever the real count. `alternatives`: the append is one of these
+   * layers, depending on a condition (`c ? a : b`); `layer` is the first. `model`: a model
+   * appended as a layer (`combined.add(generator)`; `layer` is then -1).
+   */
+  adds?: { layer: number; inLoop?: boolean; alternatives?: number[]; model?: number }[];
+  /** This model applied as a layer (`encoder.apply(x)`), each application's tensors. */
+  applications?: TensorRef[][];
   /** What the first `compile({...})` reaching this model says; absent when none does. */
   compile?: ModelCompile;
   /** Set when the model is constructed by code in another file (see Origin). */

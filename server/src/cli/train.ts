@@ -9,7 +9,9 @@ import { formatConfigProblems, SYNTHETIC_DATA } from '../config/reglintrc';
 import { configuredTrainData } from '../config/trainData';
 import { previewDataFile } from '../trainingData/dataFilePreview';
 import { detectedDataFiles } from '../trainingData/detectedDataFiles';
-import { lineAt, specFromGraph } from '../training/modelSpec';
+import { assumedByExpression, parseSetArg, type UserValues } from '../training/assumptions';
+import { assumptionLine, droppedLine } from '../training/assumptionText';
+import { lineAt, specFromGraph, type Assumption, type DroppedKey } from '../training/modelSpec';
 import { runSanityTrain, type TrainReport, type TrainRequest } from '../training/runner';
 import type { CheckResult } from '../training/checks/types';
 import type { UserDataSource, UserDataSummary } from '../training/userData';
@@ -33,7 +35,13 @@ Options:
                         more says so ("inconclusive: needs ~25 s")
   --seed <n>            seed for data, weights and shuffling (default 1)
   --format <text|json>  output format (default text)
-  --input-shape <dims>  input shape when the first layer declares none, e.g. 28,28,1
+  --input-shape <dims>  input shape when the code does not fix it, e.g. 28,28,1
+  --set <layer>.<key>=<value>
+                        a value the code does not fix (a parameter, a value computed
+                        at run time), by the layer label the report prints: e.g.
+                        --set dense_2.units=64, --set input_1.shape=28,28,1,
+                        --set dense_1.kernelRegularizer=l2(1e-4)|none,
+                        --set dense_2.repeat=3 (a loop's count); repeatable
   --backend <wasm|cpu>  tfjs backend (default wasm)
   --data <file>         train on this CSV (header row), TSV or JSON file instead of
                         synthetic data (25% of the rows, shuffled, for validation);
@@ -63,11 +71,18 @@ export interface TrainJsonModel {
   budgetSeconds?: number;
   /** Where the data choice came from: --data, or train.data of a .reglintrc.json (also when it says "synthetic"). */
   dataFrom?: { source: 'option' } | { source: 'reglintrc'; configFile: string; file: string };
+  /** Values the code does not fix and what the model was built with instead. */
+  assumptions?: Assumption[];
+  /** Config keys left out because they do not change what is measured. */
+  dropped?: DroppedKey[];
   checks: CheckResult[];
 }
 
 export interface TrainJson {
   filePath: string;
+  /** The seed and time budget the models trained with (flags, else train.* of .reglintrc.json, else the defaults). */
+  seed: number;
+  budgetSeconds: number;
   models: TrainJsonModel[];
   /** Data files the code reads that exist (graph.dataSources), each with the command that trains on it. */
   detectedData?: DetectedDataJson[];
@@ -109,6 +124,9 @@ export async function runTrainCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`reglint train: ${formatConfigProblems(config.file.filePath, config.file.text, config.file.problems)}`);
     return EXIT_USAGE_OR_INTERNAL;
   }
+  // --budget, --seed and --input-shape win over train.* of the .reglintrc.json nearest to the file, which wins over the defaults.
+  const train = config.config.train;
+  opts = { ...opts, budget: opts.budget ?? train.budgetSeconds ?? 10, seed: opts.seed ?? train.seed ?? 1, inputShape: opts.inputShape ?? train.inputShape };
   try {
     const graph = analyzeText(text, filePath);
     if (graph.fatal) {
@@ -126,17 +144,22 @@ export async function runTrainCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr.write(`reglint train: --features and --label need --data <file> (or train.data in .reglintrc.json)\n\n${TRAIN_USAGE}`);
       return EXIT_USAGE_OR_INTERNAL;
     }
-    const out: TrainJson = { filePath, models: [] };
+    const out: TrainJson = { filePath, seed: opts.seed, budgetSeconds: opts.budget, models: [] };
+    const unused = new Set(Object.keys(opts.values));
     for (const m of models) {
       const line = lineAt(text, m.span.start);
-      const spec = specFromGraph(graph, m.index, { text, inputShape: opts.inputShape });
+      const spec = specFromGraph(graph, m.index, { text, inputShape: opts.inputShape, values: opts.values });
+      if (spec.ok) for (const k of Object.keys(opts.values)) if (!spec.unusedValues?.includes(k)) unused.delete(k);
       const base: TrainRequest = { seed: opts.seed, budgetSeconds: opts.budget, backend: opts.backend };
       const choice = dataChoices.get(m);
       if (choice?.data) base.data = choice.data;
       if (opts.samples) base.samples = opts.samples;
       let req: TrainRequest | undefined;
       if (spec.ok) req = { ...base, spec: spec.spec };
-      else if (opts.trust) req = { ...base, builder: { fileName: filePath, text, modelName: m.name }, trusted: true };
+      else if (opts.trust) {
+        const builder = { fileName: filePath, text, modelName: m.name, at: m.span.start, assumed: assumedByExpression(spec.assumptions) };
+        req = { ...base, builder, trusted: true };
+      }
       let report: TrainReport | undefined;
       if (req) {
         if (opts.format === 'text') io.stderr.write(`training ${m.name} (line ${line}) on ${choice?.data ? path.relative(io.cwd, choice.data.file) : 'synthetic data'}...\n`);
@@ -152,9 +175,17 @@ export async function runTrainCli(argv: string[], io: CliIo): Promise<number> {
         entry.elapsedSeconds = Math.round(report.elapsedMs / 100) / 10;
         entry.budgetSeconds = report.budgetSeconds;
       }
+      const assumptions = report?.assumptions ?? (spec.ok ? spec.spec.assumptions : undefined);
+      const dropped = report?.dropped ?? (spec.ok ? spec.spec.dropped : undefined);
+      if (assumptions?.length) entry.assumptions = assumptions;
+      if (dropped?.length) entry.dropped = dropped;
       if (choice) entry.dataFrom = choice.from;
       out.models.push(entry);
       if (opts.format === 'text') io.stdout.write(formatModel(entry, io.cwd, report));
+    }
+    if (unused.size && models.length) {
+      io.stderr.write(`reglint train: --set ${[...unused].join(', ')} matched no value the code leaves open ` +
+        '(labels and keys as the report prints them; values the code fixes are not overridden)\n');
     }
     // No data chosen: name the data the code reads, with the command that trains on it.
     const detected = await detectedDataJson(graph, text, filePath, opts, io.cwd);
@@ -173,11 +204,14 @@ export async function runTrainCli(argv: string[], io: CliIo): Promise<number> {
 interface TrainArgs {
   file: string;
   model?: string;
-  budget: number;
-  seed: number;
+  /** --budget / --seed / --input-shape; undefined when not given (train.* of .reglintrc.json, then the defaults, apply). */
+  budget?: number;
+  seed?: number;
   format: 'text' | 'json';
   trust: boolean;
   inputShape?: number[];
+  /** --set values by `label.key`. */
+  values: UserValues;
   backend?: 'wasm' | 'cpu';
   data?: string;
   features?: string[];
@@ -203,13 +237,14 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
       features: { type: 'string' },
       label: { type: 'string' },
       samples: { type: 'string' },
+      set: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   });
   const help = values.help === true;
   if (!help && positionals.length !== 1) throw new Error(positionals.length ? 'give exactly one file' : 'missing <file>');
-  const num = (name: string, v: string | undefined, def: number, ok: (n: number) => boolean) => {
-    if (v === undefined) return def;
+  const num = (name: string, v: string | undefined, ok: (n: number) => boolean) => {
+    if (v === undefined) return undefined;
     const n = Number(v);
     if (!Number.isFinite(n) || !ok(n)) throw new Error(`invalid --${name} ${v}`);
     return n;
@@ -224,18 +259,24 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
     if (inputShape.some((d) => !Number.isInteger(d) || d <= 0)) throw new Error(`invalid --input-shape ${values['input-shape']}`);
   }
   const features = values.features?.split(',').map((f) => f.trim()).filter(Boolean);
+  const given: UserValues = {};
+  for (const arg of values.set ?? []) {
+    const [key, value] = parseSetArg(arg);
+    given[key] = value;
+  }
   return {
     file: positionals[0],
     data: values.data,
     features: features?.length ? features : undefined,
     label: values.label,
-    samples: values.samples === undefined ? undefined : num('samples', values.samples, 256, (n) => Number.isInteger(n) && n >= 8 && n <= 20000),
+    samples: values.samples === undefined ? undefined : num('samples', values.samples, (n) => Number.isInteger(n) && n >= 8 && n <= 20000),
     model: values.model,
-    budget: num('budget', values.budget, 10, (n) => n > 0),
-    seed: num('seed', values.seed, 1, (n) => Number.isInteger(n) && n >= 0),
+    budget: num('budget', values.budget, (n) => n > 0),
+    seed: num('seed', values.seed, (n) => Number.isInteger(n) && n >= 0),
     format,
     trust: values.trust === true,
     inputShape,
+    values: given,
     backend,
     help,
   };
@@ -248,6 +289,9 @@ function formatModel(m: TrainJsonModel, cwd: string, report?: TrainReport): stri
     (report?.backend ? `, ${report.backend} backend, ${(report.elapsedMs / 1000).toFixed(1)} s of ${report.budgetSeconds} s` : '') +
     (report && report.built !== 'failed' ? `, ${report.seeds} seed${report.seeds === 1 ? '' : 's'}` : '')];
   if (m.reason) lines.push(`  reason: ${m.reason}`);
+  for (const a of m.assumptions ?? []) lines.push(`  assumed: ${assumptionLine(a)}`);
+  for (const d of m.dropped ?? []) lines.push(`  dropped: ${droppedLine(d)}`);
+  if (m.assumptions?.some((a) => a.source === 'default')) lines.push('  (give the real values with --set <layer>.<key>=<value>, --input-shape or --data)');
   const from = m.dataFrom?.source === 'reglintrc' ? ` (train.data in ${path.relative(cwd, m.dataFrom.configFile) || m.dataFrom.configFile})` : '';
   if (report?.data) {
     const d = report.data;

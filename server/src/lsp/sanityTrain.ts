@@ -24,7 +24,8 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { usesTfjs, type ModelGraph, type ModelNode } from '../analysis/modelGraph';
-import { specFromGraph } from '../training/modelSpec';
+import { assumedByExpression, parseValue, type UserValues } from '../training/assumptions';
+import { specFromGraph, type SpecResult } from '../training/modelSpec';
 import { runSanityTrain, type TrainProgress, type TrainReport, type TrainRequest } from '../training/runner';
 import { fileNameOf, MAX_DOCUMENT_CHARS } from './diagnoseDocument';
 import type { DocumentStore } from './documentStore';
@@ -64,6 +65,26 @@ export interface SanityTrainParams {
   /** Overrides of `reglint.train.budgetSeconds` / `seed` (tests, scripts). */
   budgetSeconds?: number;
   seed?: number;
+  /**
+   * The user's values for what the code does not fix, per model name, as typed (`"64"`,
+   * `"l2(1e-4)"`, `"none"`): the editor remembers them per model and sends them all.
+   */
+  values?: Record<string, Record<string, string>>;
+  /** The client can ask the user (a quick input): values still open come back as `needsValues` instead of a run. */
+  ask?: boolean;
+}
+
+/** A value the code does not fix that the user may give (the editor's quick input). */
+export interface ValueQuestion {
+  /** `dense_2.units`: the key of `values`. */
+  id: string;
+  layer: string;
+  key: string;
+  line?: number;
+  expression?: string;
+  /** What the sanity-train uses when not given (none: it cannot train without one). */
+  default?: string;
+  why: string;
 }
 
 export interface SanityTrainResult {
@@ -80,6 +101,8 @@ export interface SanityTrainResult {
   diagnostics: Diagnostic[];
   /** One-line outcome, for a notification. */
   summary: string;
+  /** Present (and nothing was trained) when `ask` was set and these values are still open. */
+  needsValues?: ValueQuestion[];
 }
 
 export interface SanityTrainDeps {
@@ -238,7 +261,16 @@ export class SanityTrainService {
 
     const settings = await this.settingsFor(params.uri);
     const fileName = fileNameOf(document);
-    const spec = specFromGraph(graph, model.index, { text, inputShape: settings.inputShape });
+    const given = params.values?.[model.name] ?? {};
+    const spec = specFromGraph(graph, model.index, { text, inputShape: settings.inputShape, values: parseGiven(given) });
+    const open = params.ask ? questionsOf(spec).filter(q => !(q.id in given)) : [];
+    if (open.length) {
+      return {
+        uri: params.uri, model: model.name, modelIndex: model.index, line, trusted, built: 'failed', needsValues: open, diagnostics: [],
+        summary: `sanity-train of ${model.name} needs ${open.length} value${open.length === 1 ? '' : 's'} the code does not fix`,
+        report: { model: model.name, built: 'failed', seed: params.seed ?? settings.seed, seeds: 1, budgetSeconds: params.budgetSeconds ?? settings.budgetSeconds, elapsedMs: 0, whatIfChanges: [], checks: [] },
+      };
+    }
     const request: TrainRequest = {
       seed: params.seed ?? settings.seed,
       budgetSeconds: params.budgetSeconds ?? settings.budgetSeconds,
@@ -252,7 +284,11 @@ export class SanityTrainService {
     // Builder mode gets a real path when there is one (the file's relative requires resolve against it).
     let notTrainedReason: string | undefined;
     if (spec.ok) request.spec = spec.spec;
-    else if (trusted) request.builder = { fileName: filePathOf(params.uri) ?? fileName, text, modelName: model.name };
+    else if (trusted) {
+      request.builder = {
+        fileName: filePathOf(params.uri) ?? fileName, text, modelName: model.name, at: model.span.start, assumed: assumedByExpression(spec.assumptions),
+      };
+    }
     else notTrainedReason = `${spec.reason}. Building it would mean running the file's own code, which reglint does only in a trusted workspace (Workspace Trust); this workspace is not trusted, so nothing was executed`;
 
     // One run per model: a new request replaces a running one.
@@ -352,6 +388,35 @@ function modelKey(name: string, occurrence: number): string {
   return `${name}#${occurrence}`;
 }
 
+/** The editor's typed values, parsed as `--set` parses them; a value that does not parse is an error for the user. */
+function parseGiven(given: Record<string, string>): UserValues {
+  const out: UserValues = {};
+  for (const [id, text] of Object.entries(given)) {
+    try {
+      out[id] = parseValue(String(text), `${id}=${text}`);
+    } catch (error) {
+      throw new ResponseError(ErrorCodes.InvalidParams, (error as Error).message.replace(/^--set /, ''));
+    }
+  }
+  return out;
+}
+
+/** What the user could give: the values a build still needs, else the defaults worth asking about. */
+function questionsOf(spec: SpecResult): ValueQuestion[] {
+  const list = spec.ok ? (spec.spec.assumptions ?? []).filter(a => a.ask && a.source === 'default') : spec.needs ?? [];
+  const seen = new Set<string>();
+  return list.flatMap(a => {
+    const id = `${a.layer}.${a.key}`;
+    if (seen.has(id)) return [];
+    seen.add(id);
+    const q: ValueQuestion = { id, layer: a.layer, key: a.key, why: a.why };
+    if (a.line !== undefined) q.line = a.line;
+    if (a.expression !== undefined) q.expression = a.expression;
+    if (spec.ok) q.default = Array.isArray(a.value) ? a.value.join(',') : a.value === null ? 'none' : String(a.value);
+    return [q];
+  });
+}
+
 function validateParams(raw: unknown): SanityTrainParams {
   const p = (Array.isArray(raw) ? raw[0] : raw) as Partial<SanityTrainParams> | undefined;
   if (!p || typeof p !== 'object' || typeof p.uri !== 'string') {
@@ -364,6 +429,15 @@ function validateParams(raw: unknown): SanityTrainParams {
   if (typeof p.budgetSeconds === 'number' && p.budgetSeconds > 0) out.budgetSeconds = p.budgetSeconds;
   if (int(p.seed) !== undefined) out.seed = p.seed;
   if (typeof p.workDoneToken === 'string' || typeof p.workDoneToken === 'number') out.workDoneToken = p.workDoneToken;
+  if (p.values && typeof p.values === 'object') {
+    const values: Record<string, Record<string, string>> = {};
+    for (const [name, byId] of Object.entries(p.values)) {
+      if (!byId || typeof byId !== 'object') continue;
+      values[name] = Object.fromEntries(Object.entries(byId).filter(([, v]) => typeof v === 'string' || typeof v === 'number').map(([k, v]) => [k, String(v)]));
+    }
+    out.values = values;
+  }
+  if (p.ask === true) out.ask = true;
   return out;
 }
 

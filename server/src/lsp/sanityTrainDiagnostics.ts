@@ -12,6 +12,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ModelGraph, ModelNode } from '../analysis/modelGraph';
 import { docUrl, TRAINING_DOC } from '../docs/docLinks';
 import type { CheckResult } from '../training/checks/types';
+import { assumptionLine, assumptionSummary } from '../training/assumptionText';
 import type { TrainReport } from '../training/runner';
 import { DIAGNOSTIC_SOURCE, spanToRange } from './toDiagnostic';
 
@@ -139,6 +140,22 @@ export function reportDiagnostics(report: TrainReport, ctx: ReportContext): Diag
       data: { sanityTrain: true, model: report.model, check: c.id, verdict: c.verdict },
     });
   }
+  const assumed = assumptionSummary(report.assumptions);
+  if (assumed) {
+    // Every value the code does not fix, each at its line: the verdicts hold for these.
+    const related = (report.assumptions ?? []).filter(a => a.source !== 'user' && a.source !== 'code' && a.line !== undefined).map(a => ({
+      location: { uri: ctx.uri, range: { start: { line: a.line! - 1, character: 0 }, end: { line: a.line! - 1, character: 0 } } },
+      message: assumptionLine(a),
+    }));
+    out.push({
+      ...base,
+      severity: DiagnosticSeverity.Information,
+      code: 'sanity-train/assumptions',
+      message: `sanity-train: ${assumed}; the verdicts hold for these values (the Sanity-train prompt, reglint.train.inputShape or a data file give the real ones)`,
+      ...(related.length ? { relatedInformation: related } : {}),
+      data: { sanityTrain: true, model: report.model },
+    });
+  }
   out.push({
     ...base,
     severity: DiagnosticSeverity.Information,
@@ -157,8 +174,13 @@ export function summaryMessage(report: TrainReport): string {
     `${(report.elapsedMs / 1000).toFixed(1)} s of ${report.budgetSeconds} s`,
     `seed ${report.seed}${report.seeds > 1 ? ` (+${report.seeds - 1} more on their own splits)` : ''}`,
     report.data ? `data ${baseName(report.data.file)} (${report.data.train} train / ${report.data.val} validation rows per seed)` : 'synthetic data: choose a data file for the overfitting verdict',
+    assumedCount(report) ? `${assumedCount(report)} assumed value${assumedCount(report) === 1 ? '' : 's'}` : undefined,
   ].filter(Boolean).join(', ');
   return `sanity-train of ${report.model}: ${verdicts} (${how})${report.backendNote ? `; ${report.backendNote}` : ''}`;
+}
+
+function assumedCount(report: TrainReport): number {
+  return (report.assumptions ?? []).filter(a => a.source !== 'user' && a.source !== 'code').length;
 }
 
 function baseName(file: string): string {

@@ -1,8 +1,9 @@
 // ModelSpec -> tfjs LayersModel, with the tf instance passed in. Mirrors the user's
 // code: configs are passed as written (including mistakes such as l2(0.01)), so a
 // config tfjs rejects fails here the same way it would in the user's program.
-import type { LayersModel, Tf } from './tf';
+import type { LayersModel, SymbolicTensor, Tf } from './tf';
 import { inputShapeOf, type LayerSpec, type ModelSpec, type SpecValue } from './modelSpec';
+import { applicationOrder, inputsOf, isGraphSpec, outputsOf, tensorKey } from './specTopology';
 
 type TfLayer = ReturnType<Tf['layers']['dense']>;
 
@@ -15,6 +16,7 @@ export interface BuiltModel {
 }
 
 export function buildModel(tf: Tf, spec: ModelSpec): BuiltModel {
+  if (isGraphSpec(spec)) return buildGraph(tf, spec);
   const layers = spec.layers.map((l, i) => buildLayer(tf, l, i === 0 && spec.style !== 'functional' ? spec : undefined));
   let model: LayersModel;
   try {
@@ -32,18 +34,45 @@ export function buildModel(tf: Tf, spec: ModelSpec): BuiltModel {
   return { model, layers };
 }
 
+/** A DAG: the inputs, then every application in order, each layer built once (shared layers applied again). */
+function buildGraph(tf: Tf, spec: ModelSpec): BuiltModel {
+  const layers = spec.layers.map((l) => buildLayer(tf, l));
+  try {
+    const inputs = inputsOf(spec).map((i) => tf.input({ shape: i.shape, dtype: i.dtype }));
+    const tensors = new Map<string, SymbolicTensor>(inputs.map((t, i) => [tensorKey({ input: i }), t]));
+    const read = (key: string) => {
+      const t = tensors.get(key);
+      if (!t) throw new BuildError(`no tensor ${key}`);
+      return t;
+    };
+    for (const app of applicationOrder(spec)) {
+      const args = app.args.map((a) => read(tensorKey(a)));
+      const out = layers[app.layer].apply(args.length === 1 ? args[0] : args);
+      if (Array.isArray(out)) throw new BuildError(`${spec.layers[app.layer].label} returns several tensors; the sanity-train rebuilds layers with one output`);
+      tensors.set(tensorKey({ layer: spec.layers[app.layer].label, node: app.node }), out as SymbolicTensor);
+    }
+    const outputs = outputsOf(spec).map((o) => read(tensorKey(o)));
+    const model = tf.model({ inputs, outputs, name: safeName(spec.name) });
+    return { model, layers };
+  } catch (e) {
+    if (e instanceof BuildError) throw e;
+    throw new BuildError(`connecting the layers of ${spec.name}: ${(e as Error).message}`);
+  }
+}
+
 function buildLayer(tf: Tf, l: LayerSpec, first?: ModelSpec): TfLayer {
   const factory = (tf.layers as unknown as Record<string, unknown>)[l.factory];
   if (typeof factory !== 'function') throw new BuildError(`${l.label}: tf.layers.${l.factory} does not exist`);
-  const config = toArgs(tf, l.config) as Record<string, unknown>;
-  if (first && !inputShapeOf(l)) {
-    config.inputShape = first.inputShape;
-    if (first.inputDtype === 'int32' && l.factory !== 'embedding') config.dtype = 'int32';
-  }
   try {
+    const config = toArgs(tf, l.config) as Record<string, unknown>;
+    if (first && !inputShapeOf(l)) {
+      config.inputShape = first.inputShape;
+      if (first.inputDtype === 'int32' && l.factory !== 'embedding') config.dtype = 'int32';
+    }
     return (factory as (c: unknown) => TfLayer)(config);
   } catch (e) {
-    throw new BuildError(`${l.label}: ${(e as Error).message}`);
+    if (e instanceof BuildError) throw e;
+    throw new BuildError(`${l.label}${l.line ? ` (line ${l.line})` : ''}: ${(e as Error).message}`);
   }
 }
 

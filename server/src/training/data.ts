@@ -5,15 +5,23 @@
 import { argmax } from './losses';
 import type { ModelSpec } from './modelSpec';
 import { Rng } from './rng';
+import { applicationsOf, inputsOf } from './specTopology';
 import { classCount, type Task } from './task';
+import type { Tensor, Tf } from './tf';
 
 export interface Dataset {
+  /** The (first) input, row-major. */
   x: Float32Array | Int32Array;
+  /** The (first) head's targets: the ones the checks judge. */
   y: Float32Array;
   /** Full shapes including the sample dimension. */
   xShape: number[];
   yShape: number[];
   n: number;
+  /** The model's further inputs, in order, when it has several. */
+  moreX?: { x: Float32Array | Int32Array; shape: number[]; dtype: 'float32' | 'int32' }[];
+  /** The model's further heads (trained with their own losses, not judged), when it has several outputs. */
+  moreY?: { y: Float32Array; shape: number[]; loss: string }[];
 }
 
 export interface DataOptions {
@@ -23,56 +31,85 @@ export interface DataOptions {
   noise?: number;
   /** Fraction of class labels replaced by a uniformly random class. */
   labelNoise?: number;
+  /** The tasks of the model's further outputs (a multi-head model), after the first. */
+  moreTasks?: Task[];
 }
 
 const HIDDEN = 32;
 const TOKEN_DIM = 16;
 
+/**
+ * Random inputs for every model input (token ids below the embedding's inputDim for an
+ * int32 input), and one teacher per head reading all inputs: a learnable but noisy target
+ * for each output.
+ */
 export function makeData(spec: ModelSpec, task: Task, opts: DataOptions): Dataset {
   const rng = new Rng(opts.seed);
   const n = opts.n;
-  const perSample = spec.inputShape.reduce((a, b) => a * b, 1);
-  const tokens = spec.inputDtype === 'int32';
-  const vocab = tokens ? vocabOf(spec) : 0;
-  const x = tokens ? new Int32Array(n * perSample) : new Float32Array(n * perSample);
-  for (let i = 0; i < x.length; i++) x[i] = tokens ? rng.int(vocab) : rng.normal();
-
-  // Teacher features: the raw inputs, or for tokens the mean of random token embeddings.
-  const d = tokens ? TOKEN_DIM : perSample;
-  const embed = tokens ? randomMatrix(rng, vocab, TOKEN_DIM, 1) : undefined;
+  const features = inputsOf(spec).map((input, k) => {
+    const perSample = input.shape.reduce((a, b) => a * b, 1);
+    const tokens = input.dtype === 'int32';
+    const vocab = tokens ? vocabOf(spec, k) : 0;
+    const x = tokens ? new Int32Array(n * perSample) : new Float32Array(n * perSample);
+    for (let i = 0; i < x.length; i++) x[i] = tokens ? rng.int(vocab) : rng.normal();
+    // Teacher features: the raw inputs, or for tokens the mean of random token embeddings.
+    const embed = tokens ? randomMatrix(rng, vocab, TOKEN_DIM, 1) : undefined;
+    return { x, perSample, shape: input.shape, dtype: input.dtype, embed, d: tokens ? TOKEN_DIM : perSample };
+  });
+  const d = features.reduce((a, f) => a + f.d, 0);
   const feature = (i: number, out: Float32Array) => {
-    if (!embed) {
-      for (let j = 0; j < d; j++) out[j] = x[i * perSample + j];
-      return;
+    let at = 0;
+    for (const f of features) {
+      const { x, perSample, embed } = f;
+      if (!embed) {
+        for (let j = 0; j < f.d; j++) out[at + j] = x[i * perSample + j];
+      } else {
+        out.fill(0, at, at + f.d);
+        for (let t = 0; t < perSample; t++) {
+          const tok = x[i * perSample + t];
+          for (let j = 0; j < f.d; j++) out[at + j] += embed[tok * f.d + j] / perSample;
+        }
+        for (let j = 0; j < f.d; j++) out[at + j] *= Math.sqrt(perSample);
+      }
+      at += f.d;
     }
-    out.fill(0);
-    for (let t = 0; t < perSample; t++) {
-      const tok = x[i * perSample + t];
-      for (let j = 0; j < d; j++) out[j] += embed[tok * d + j] / perSample;
-    }
-    for (let j = 0; j < d; j++) out[j] *= Math.sqrt(perSample);
   };
-  const k = task.kind === 'multiclass' ? (task.units >= 2 ? task.units : 1) : task.units;
   const w1 = randomMatrix(rng, d, HIDDEN, 1 / Math.sqrt(d));
-  const w2 = randomMatrix(rng, HIDDEN, k, 1 / Math.sqrt(HIDDEN));
-  const o = new Float32Array(n * k);
+  const h = new Float32Array(n * HIDDEN);
   const f = new Float32Array(d);
-  const h = new Float32Array(HIDDEN);
   for (let i = 0; i < n; i++) {
     feature(i, f);
     for (let u = 0; u < HIDDEN; u++) {
       let s = 0;
       for (let j = 0; j < d; j++) s += f[j] * w1[j * HIDDEN + u];
-      h[u] = Math.tanh(s);
-    }
-    for (let c = 0; c < k; c++) {
-      let s = 0;
-      for (let u = 0; u < HIDDEN; u++) s += h[u] * w2[u * k + c];
-      o[i * k + c] = s;
+      h[i * HIDDEN + u] = Math.tanh(s);
     }
   }
-  standardize(o, n, k);
-  return { x, xShape: [n, ...spec.inputShape], n, ...targets(task, o, n, k, rng, opts) };
+  const head = (t: Task) => {
+    const k = t.kind === 'multiclass' ? (t.units >= 2 ? t.units : 1) : t.units;
+    const w2 = randomMatrix(rng, HIDDEN, k, 1 / Math.sqrt(HIDDEN));
+    const o = new Float32Array(n * k);
+    for (let i = 0; i < n; i++) {
+      for (let c = 0; c < k; c++) {
+        let s = 0;
+        for (let u = 0; u < HIDDEN; u++) s += h[i * HIDDEN + u] * w2[u * k + c];
+        o[i * k + c] = s;
+      }
+    }
+    standardize(o, n, k);
+    const made = targets(t, o, n, k, rng, opts);
+    return t.outputShape ? { ...made, yShape: [n, ...t.outputShape] } : made;
+  };
+  const [first, ...rest] = features;
+  const data: Dataset = { x: first.x, xShape: [n, ...first.shape], n, ...head(task) };
+  if (rest.length) data.moreX = rest.map((r) => ({ x: r.x, shape: [n, ...r.shape], dtype: r.dtype }));
+  if (opts.moreTasks?.length) {
+    data.moreY = opts.moreTasks.map((t) => {
+      const { y, yShape } = head(t);
+      return { y, shape: yShape, loss: t.loss };
+    });
+  }
+  return data;
 }
 
 function targets(task: Task, o: Float32Array, n: number, k: number, rng: Rng, opts: DataOptions) {
@@ -102,28 +139,61 @@ function targets(task: Task, o: Float32Array, n: number, k: number, rng: Rng, op
 
 /** Rows [from, to) of a dataset. */
 export function sliceData(d: Dataset, from: number, to: number): Dataset {
-  const xs = d.x.length / d.n, ys = d.y.length / d.n;
-  return {
-    x: d.x.slice(from * xs, to * xs),
-    y: d.y.slice(from * ys, to * ys),
+  const rows = <T extends Float32Array | Int32Array>(a: T): T => {
+    const per = a.length / d.n;
+    return a.slice(from * per, to * per) as T;
+  };
+  const out: Dataset = {
+    x: rows(d.x),
+    y: rows(d.y),
     xShape: [to - from, ...d.xShape.slice(1)],
     yShape: [to - from, ...d.yShape.slice(1)],
     n: to - from,
   };
+  if (d.moreX) out.moreX = d.moreX.map((m) => ({ ...m, x: rows(m.x), shape: [to - from, ...m.shape.slice(1)] }));
+  if (d.moreY) out.moreY = d.moreY.map((m) => ({ ...m, y: rows(m.y), shape: [to - from, ...m.shape.slice(1)] }));
+  return out;
 }
 
-/** The same inputs with the targets randomly permuted across samples (Zhang et al. 2017). */
+/** The same inputs with the targets (every head's) randomly permuted across samples (Zhang et al. 2017). */
 export function shuffleTargets(d: Dataset, seed: number): Dataset {
-  const ys = d.y.length / d.n;
   const perm = new Rng(seed).permutation(d.n);
-  const y = new Float32Array(d.y.length);
-  perm.forEach((src, i) => y.set(d.y.subarray(src * ys, (src + 1) * ys), i * ys));
-  return { ...d, y };
+  const permute = (src: Float32Array): Float32Array => {
+    const per = src.length / d.n;
+    const y = new Float32Array(src.length);
+    perm.forEach((from, i) => y.set(src.subarray(from * per, (from + 1) * per), i * per));
+    return y;
+  };
+  const out: Dataset = { ...d, y: permute(d.y) };
+  if (d.moreY) out.moreY = d.moreY.map((m) => ({ ...m, y: permute(m.y) }));
+  return out;
 }
 
-function vocabOf(spec: ModelSpec): number {
-  const v = spec.layers[0]?.config.inputDim;
-  return typeof v === 'number' && v > 0 ? v : 1000;
+/** The dataset as the tensors `fit` and `predict` take: one per input and per head (arrays when several). */
+export function toTensors(tf: Tf, spec: ModelSpec, d: Dataset): { x: Tensor | Tensor[]; y: Tensor | Tensor[] } {
+  const x = tf.tensor(d.x, d.xShape, inputsOf(spec)[0]?.dtype ?? spec.inputDtype);
+  const y = tf.tensor(d.y, d.yShape, 'float32');
+  return {
+    x: d.moreX ? [x, ...d.moreX.map((m) => tf.tensor(m.x, m.shape, m.dtype))] : x,
+    y: d.moreY ? [y, ...d.moreY.map((m) => tf.tensor(m.y, m.shape, 'float32'))] : y,
+  };
+}
+
+/** The loss to compile with: the judged task's, and each further head's own. */
+export function compileLoss(task: Task, d: Dataset): string | string[] {
+  return d.moreY ? [task.loss, ...d.moreY.map((m) => m.loss)] : task.loss;
+}
+
+/** Token ids for the k-th input: below the inputDim of the embedding that reads it (1000 when not known). */
+function vocabOf(spec: ModelSpec, k: number): number {
+  for (let i = 0; i < spec.layers.length; i++) {
+    const l = spec.layers[i];
+    if (l.factory !== 'embedding') continue;
+    const reads = applicationsOf(spec, i).some((args) => args.some((a) => 'input' in a && a.input === k));
+    const v = l.config.inputDim;
+    if (reads) return typeof v === 'number' && v > 0 ? v : 1000;
+  }
+  return 1000;
 }
 
 function randomMatrix(rng: Rng, rows: number, cols: number, scale: number): Float32Array {

@@ -8,7 +8,7 @@ import type { BackendName } from './backend';
 import type { BuilderSource } from './builder';
 import type { FitOneBatchRun } from './checks/fitOneBatch';
 import type { CheckResult, JobName, Runs, SeedRun } from './checks/types';
-import type { ModelSpec } from './modelSpec';
+import type { Assumption, DroppedKey, ModelSpec } from './modelSpec';
 import { WORKER_MARK, type WorkerInput } from './protocol';
 import { RECIPE } from './recipe';
 import { remedyCandidates, type Remedy } from './remedies';
@@ -83,6 +83,10 @@ export interface TrainReport {
   curves?: ReportCurves;
   /** The user's data, when it replaced the synthetic data. */
   data?: UserDataSummary;
+  /** Values the code does not fix and what the model was built with instead (static mode). */
+  assumptions?: Assumption[];
+  /** Config keys left out because they do not change what is measured. */
+  dropped?: DroppedKey[];
 }
 
 export interface SeedCurve {
@@ -116,7 +120,11 @@ export async function runSanityTrain(request: TrainRequest, hooks: RunHooks = {}
   const seed = request.seed ?? 1;
   const budgetSeconds = request.budgetSeconds ?? RECIPE.defaultBudgetSeconds;
   const name = request.spec?.name ?? request.builder?.modelName ?? path.basename(request.builder?.fileName ?? 'model');
-  const base = { model: name, seed, seeds: request.data ? RECIPE.seeds.length : 1, budgetSeconds, whatIfChanges: [] as WhatIfChange[] };
+  const base = {
+    model: name, seed, seeds: request.data ? RECIPE.seeds.length : 1, budgetSeconds, whatIfChanges: [] as WhatIfChange[],
+    ...(request.spec?.assumptions?.length ? { assumptions: request.spec.assumptions } : {}),
+    ...(request.spec?.dropped?.length ? { dropped: request.spec.dropped } : {}),
+  };
   const failed = (reason: string): TrainReport =>
     ({ ...base, built: 'failed', reason, elapsedMs: Date.now() - started, checks: [] });
   try {
@@ -226,6 +234,8 @@ export async function runSanityTrain(request: TrainRequest, hooks: RunHooks = {}
       curves: reportCurves(runs),
     };
     if (r.data) report.data = r.data;
+    if (r.spec.assumptions?.length) report.assumptions = r.spec.assumptions;
+    if (r.spec.dropped?.length) report.dropped = r.spec.dropped;
     if (r.fallbackReason) report.backendNote = r.fallbackReason;
     if (cancelled) report.cancelled = true;
     return report;

@@ -14,6 +14,7 @@ import { evaluateWhatIf } from './checks/whatIf';
 import { makeData, shuffleTargets, sliceData, type Dataset } from './data';
 import { chanceLoss } from './losses';
 import type { ModelSpec } from './modelSpec';
+import { layerOf, outputsOf } from './specTopology';
 import type { OptimizerSpec } from './optimizer';
 import { RECIPE } from './recipe';
 import { applyRemedy, type Remedy } from './remedies';
@@ -56,17 +57,38 @@ export interface PrepareOptions {
   samples?: number;
 }
 
-/** Builds the model once to learn its output, then makes the seeded data and the per-seed splits. */
+/**
+ * Builds the model once to learn its outputs, then makes the seeded data and the per-seed
+ * splits. A model with several outputs trains every head (each with its own loss); the
+ * checks judge the first.
+ */
 export function prepare(tf: Tf, spec: ModelSpec, seed: number, opts: PrepareOptions = {}): Prepared {
   const { model } = buildModel(tf, spec);
-  const shape = model.outputs[0].shape;
+  const shapes = model.outputs.map((o) => o.shape);
+  const inputs = model.inputs.length;
   model.dispose();
-  if (model.outputs.length !== 1 || shape.length !== 2 || typeof shape[1] !== 'number') {
-    throw new Error(`the model's output has shape [${shape.map((d) => d ?? 'null').join(', ')}]; ` +
-      'the sanity-train handles one output of shape [batch, units]');
+  const tasks = shapes.map((shape, k) => {
+    const dims = shape.slice(1);
+    const out = outputsOf(spec)[k];
+    const layer = out && layerOf(spec, out);
+    const which = `the model's ${shapes.length > 1 ? `output ${k + 1}` : 'output'}${layer ? ` (${layer.label}${layer.line ? `, line ${layer.line}` : ''})` : ''}`;
+    const shapeText = `[${shape.map((d) => d ?? 'null').join(', ')}]`;
+    if (dims.length === 0 || dims.some((d) => typeof d !== 'number')) {
+      throw new Error(`${which} has shape ${shapeText}; the sanity-train handles outputs whose dimensions are all known`);
+    }
+    const t = inferTask(spec, (dims as number[]).reduce((a, b) => a * b, 1), k);
+    if ('error' in t) throw new Error(t.error);
+    if (dims.length > 1) {
+      // An image or a sequence: per-element targets for regression and binary outputs.
+      if (t.kind === 'multiclass') throw new Error(`${which} has shape ${shapeText}: a ${t.loss} over each position, which the sanity-train does not handle yet (outputs of shape [batch, classes] it does)`);
+      t.outputShape = dims as number[];
+    }
+    return t;
+  });
+  const [task, ...moreTasks] = tasks;
+  if (opts.table && (inputs > 1 || moreTasks.length)) {
+    throw new Error(`${spec.name} has ${inputs} inputs and ${tasks.length} outputs; a data file (one table, one label column) feeds a model with one of each`);
   }
-  const task = inferTask(spec, shape[1]);
-  if ('error' in task) throw new Error(task.error);
   const tokens = spec.inputDtype === 'int32';
   const withBaselines = (train: Dataset, val: Dataset): SeedSplit & { note?: string } => {
     const b = measureBaselines(task, train, val, tokens);
@@ -87,6 +109,7 @@ export function prepare(tf: Tf, spec: ModelSpec, seed: number, opts: PrepareOpti
   const nTrain = opts.samples ?? RECIPE.nTrain;
   const all = makeData(spec, task, {
     n: nTrain + RECIPE.nVal, seed: subSeed(seed, 0), noise: RECIPE.noise, labelNoise: RECIPE.labelNoise,
+    ...(moreTasks.length ? { moreTasks } : {}),
   });
   const train = sliceData(all, 0, nTrain), val = sliceData(all, nTrain, all.n);
   const { note, ...split } = withBaselines(train, val);

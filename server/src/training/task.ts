@@ -1,7 +1,8 @@
 // What the model is for, read from its output layer and loss: it decides the synthetic
 // targets and the loss we measure. Without a compile() we infer the loss from the output
 // activation, as a user of that activation would.
-import type { ModelSpec, SpecValue } from './modelSpec';
+import type { LayerSpec, ModelSpec, SpecRef, SpecValue } from './modelSpec';
+import { applicationsOf, layerOf, outputsOf } from './specTopology';
 
 export type TaskKind = 'regression' | 'multiclass' | 'binary';
 
@@ -15,27 +16,40 @@ export interface Task {
   activation: string;
   /** Targets as integer class ids ([n,1]) instead of one-hot. */
   sparse: boolean;
+  /**
+   * The output's shape without the batch dim when it has more than one axis (an image, a
+   * sequence): `units` is then its size, and regression/binary targets are per element.
+   */
+  outputShape?: number[];
 }
 
 export const SUPPORTED_LOSSES = [
   'meanSquaredError', 'meanAbsoluteError', 'categoricalCrossentropy', 'sparseCategoricalCrossentropy', 'binaryCrossentropy',
 ];
 
-/** The output activation: the last layer that sets one (activation/softmax layers count). */
-export function outputActivation(spec: ModelSpec): string {
-  for (let i = spec.layers.length - 1; i >= 0; i--) {
-    const l = spec.layers[i];
+/**
+ * An output's activation: the last layer on its way that sets one (activation/softmax
+ * layers count; dropout, flatten and reshape pass it through). `output`: which of the
+ * model's outputs (a DAG's; a chain has one).
+ */
+export function outputActivation(spec: ModelSpec, output = 0): string {
+  let ref: SpecRef | undefined = outputsOf(spec)[output];
+  while (ref && !('input' in ref)) {
+    const l: LayerSpec | undefined = layerOf(spec, ref);
+    if (!l) break;
     if (l.factory === 'softmax') return 'softmax';
     const a: SpecValue | undefined = l.config.activation;
     if (l.factory === 'activation') return typeof a === 'string' ? a : 'linear';
-    if (l.layerKind === 'dropout' || l.factory === 'flatten' || l.factory === 'reshape') continue;
-    return typeof a === 'string' ? a : 'linear';
+    if (l.layerKind !== 'dropout' && l.factory !== 'flatten' && l.factory !== 'reshape') return typeof a === 'string' ? a : 'linear';
+    const i = spec.layers.indexOf(l);
+    ref = applicationsOf(spec, i)[ref.node ?? 0]?.[0];
   }
   return 'linear';
 }
 
-export function inferTask(spec: ModelSpec, units: number): Task | { error: string } {
-  const activation = outputActivation(spec);
+/** The task of one output (default the first, the one the checks judge) with `units` output units. */
+export function inferTask(spec: ModelSpec, units: number, output = 0): Task | { error: string } {
+  const activation = outputActivation(spec, output);
   const loss = spec.compile?.loss ?? defaultLoss(activation);
   if (!SUPPORTED_LOSSES.includes(loss)) return { error: `loss ${loss} is not supported by the sanity-train yet` };
   const kind: TaskKind = loss === 'categoricalCrossentropy' || loss === 'sparseCategoricalCrossentropy' ? 'multiclass'

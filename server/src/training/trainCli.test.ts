@@ -41,7 +41,16 @@ describe('reglint train (CLI)', function () {
       `import * as tf from '@tensorflow/tfjs';`,
       `require('fs').writeFileSync(${JSON.stringify(path.join(dir, 'ran.marker'))}, 'x');`,
       `const dyn = tf.sequential();`,
-      `dyn.add(tf.layers.dense({units: Number('4'), inputShape: [3]}));`,
+      `dyn.add(tf.layers.dense(JSON.parse('{"units": 4, "inputShape": [3]}')));`,
+    ].join('\n'));
+    fs.writeFileSync(path.join(dir, 'params.ts'), [
+      `import * as tf from '@tensorflow/tfjs';`,
+      `export function build(numFeatures: number, hidden: number) {`,
+      `  const model = tf.sequential();`,
+      `  model.add(tf.layers.dense({units: hidden, activation: 'relu', inputShape: [numFeatures], kernelInitializer: initFor(hidden)}));`,
+      `  model.add(tf.layers.dense({units: 1}));`,
+      `  return model;`,
+      `}`,
     ].join('\n'));
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -104,12 +113,29 @@ describe('reglint train (CLI)', function () {
     const m = (JSON.parse(c.out()) as TrainJson).models[0];
     assert.strictEqual(code, 0);
     assert.strictEqual(m.built, 'failed');
-    assert.match(m.reason!, /config value `units` is not a literal.*--trust/);
+    assert.match(m.reason!, /^dense_1 \(tf\.layers\.dense, line 4\): its config `JSON\.parse\('\{"units": 4, "inputShape": \[3\]\}'\)` is not an object the analysis can read \(run with --trust/);
     assert.ok(!fs.existsSync(path.join(dir, 'ran.marker')));
   });
 
+  it('trains a model whose widths are parameters, listing every assumption; --set gives the real values', async () => {
+    const c = capture(dir);
+    assert.strictEqual(await runTrainCli(['params.ts', '--format', 'json', '--budget', '20', '--set', 'dense_1.units=24'], c.io), 0, c.err());
+    const m = (JSON.parse(c.out()) as TrainJson).models[0];
+    assert.strictEqual(m.built, 'static');
+    assert.deepStrictEqual(m.assumptions?.map((a) => [a.layer, a.key, a.value, a.source]), [['dense_1', 'units', 24, 'user'], ['input_1', 'shape', [16], 'default']]);
+    assert.deepStrictEqual(m.dropped?.map((d) => [d.layer, d.key, d.expression]), [['dense_1', 'kernelInitializer', 'initFor(hidden)']]);
+    assert.ok(m.checks.some((x) => x.verdict !== 'skipped'), 'it trained');
+
+    const t = capture(dir);
+    await runTrainCli(['params.ts', '--budget', '20', '--set', 'input_1.shape=5', '--set', 'dense_7.units=3'], t.io);
+    assert.match(t.out(), /assumed: dense_1\.units = 32 \(default, line 4\): `hidden` is not known without running the code/);
+    assert.match(t.out(), /assumed: input_1\.shape = \[5\] \(given, line 4\)/);
+    assert.match(t.out(), /dropped: dense_1\.kernelInitializer \(`initFor\(hidden\)`, line 4\) left out: it does not change what the sanity-train measures/);
+    assert.match(t.err(), /--set dense_7\.units matched no value the code leaves open/);
+  });
+
   it('reports usage errors with exit code 2', async () => {
-    for (const argv of [[], ['a.ts', 'b.ts'], ['ok.ts', '--format', 'xml'], ['ok.ts', '--budget', '-1'], ['missing.ts'], ['ok.ts', '--model', 'nope']]) {
+    for (const argv of [[], ['a.ts', 'b.ts'], ['ok.ts', '--format', 'xml'], ['ok.ts', '--budget', '-1'], ['missing.ts'], ['ok.ts', '--model', 'nope'], ['ok.ts', '--set', 'units=3']]) {
       const c = capture(dir);
       assert.strictEqual(await runTrainCli(argv, c.io), 2, argv.join(' '));
     }

@@ -6,11 +6,12 @@
 // regularization penalties and optimizer) without fit()'s per-batch callbacks and
 // bookkeeping, which cost more than the step itself for small models (docs/training.md).
 import { buildModel } from './buildModel';
-import type { Dataset } from './data';
+import { compileLoss, toTensors, type Dataset } from './data';
 import { dataLoss, fitScore } from './losses';
 import type { ModelSpec } from './modelSpec';
 import { makeOptimizer, type OptimizerSpec } from './optimizer';
 import { Rng, withSeededMathRandom } from './rng';
+import { outputsOf } from './specTopology';
 import type { Task } from './task';
 import type { LayersModel, Tensor, Tf } from './tf';
 
@@ -95,13 +96,16 @@ export async function trainRun(
   return withSeededMathRandom(opts.seed, async () => {
     const { model, layers } = buildModel(tf, spec);
     const optimizer = makeOptimizer(tf, opts.optimizer);
-    model.compile({ optimizer, loss: task.loss });
+    model.compile({ optimizer, loss: compileLoss(task, train) });
     const step = trainFunction(model);
     const t = toTensors(tf, spec, train), v = toTensors(tf, spec, val);
     const evalRows = Math.min(train.n, opts.trainEvalRows === 0 ? train.n : opts.trainEvalRows ?? DEFAULT_TRAIN_EVAL_ROWS);
     // Train rows (the first `evalRows`; the data is shuffled already) and validation inputs in
     // one forward pass: RNNs pay per batch and time step.
-    const both = evalRows === train.n ? tf.concat([t.x, v.x]) : tf.concat([t.x.slice(0, evalRows), v.x]);
+    const tx = asList(t.x), ty = asList(t.y), vx = asList(v.x);
+    const bothList = tx.map((x, i) => (evalRows === train.n ? tf.concat([x, vx[i]]) : tf.concat([x.slice(0, evalRows), vx[i]])));
+    const both = bothList.length === 1 ? bothList[0] : bothList;
+    const nBoth = evalRows + val.n;
     const trainY = train.y.subarray(0, (train.y.length / train.n) * evalRows);
     const stepsPerEpoch = Math.ceil(train.n / opts.batchSize);
     const maxSteps = opts.maxSteps ?? (opts.epochs ?? 1) * stepsPerEpoch;
@@ -109,8 +113,8 @@ export async function trainRun(
     const order = new Rng(opts.seed ^ 0x5bd1e995);
     try {
       const measure = () => {
-        const pred = predict(tf, model, both, both.shape[0]);
-        const k = pred.length / both.shape[0];
+        const pred = predict(tf, model, both, nBoth);
+        const k = pred.length / nBoth;
         const pt = pred.subarray(0, evalRows * k), pv = pred.subarray(evalRows * k);
         return {
           train: { loss: dataLoss(task, pt, trainY, evalRows), score: fitScore(task, pt, trainY, evalRows) },
@@ -123,7 +127,7 @@ export async function trainRun(
       let score = { train: NaN, val: NaN };
       let stopped: TrainRun['stopped'];
       let steps = 0;
-      let epochX: Tensor | undefined, epochY: Tensor | undefined;
+      let epochX: Tensor[] = [], epochY: Tensor[] = [];
       const start = Date.now();
       const record = () => {
         const m = measure();
@@ -138,15 +142,15 @@ export async function trainRun(
       while (steps < maxSteps) {
         const inEpoch = steps % stepsPerEpoch;
         if (inEpoch === 0) {
-          tf.dispose([epochX, epochY]);
+          tf.dispose([...epochX, ...epochY]);
           const idx = tf.tensor1d(Int32Array.from(order.permutation(train.n)), 'int32');
-          epochX = tf.gather(t.x, idx);
-          epochY = tf.gather(t.y, idx);
+          epochX = tx.map((x) => tf.gather(x, idx));
+          epochY = ty.map((y) => tf.gather(y, idx));
           idx.dispose();
         }
         const from = inEpoch * opts.batchSize, size = Math.min(opts.batchSize, train.n - from);
         tf.tidy(() => {
-          step(epochX!.slice(from, size), epochY!.slice(from, size));
+          step(epochX.map((x) => x.slice(from, size)), epochY.map((y) => y.slice(from, size)));
         });
         steps++;
         if (opts.deadline !== undefined && Date.now() > opts.deadline) {
@@ -160,7 +164,7 @@ export async function trainRun(
           break;
         }
       }
-      tf.dispose([epochX, epochY]);
+      tf.dispose([...epochX, ...epochY]);
       const elapsed = Date.now() - start;
       const run: TrainRun = {
         epochsPlanned: Math.floor(maxSteps / stepsPerEpoch),
@@ -179,14 +183,14 @@ export async function trainRun(
       if (opts.deadRelu) run.deadRelu = measureDeadRelu(tf, model, spec, layers, v.x);
       return run;
     } finally {
-      tf.dispose([t.x, t.y, v.x, v.y, both]);
+      tf.dispose([tx, ty, vx, asList(v.y), bothList].flat());
       model.dispose();
       optimizer.dispose();
     }
   });
 }
 
-type StepFunction = (x: Tensor, y: Tensor) => void;
+type StepFunction = (xs: Tensor[], ys: Tensor[]) => void;
 
 /**
  * The compiled model's per-batch train function: fit()'s own step (loss, regularization
@@ -197,31 +201,37 @@ function trainFunction(model: LayersModel): StepFunction {
     makeTrainFunction(): (data: Tensor[]) => Tensor[];
   };
   const f = inner.makeTrainFunction();
-  return (x, y) => void f([x, y]);
+  // Its data: every input, then every target (tfjs-layers' LayersModel.makeTrainFunction).
+  return (xs, ys) => void f([...xs, ...ys]);
 }
 
-export function toTensors(tf: Tf, spec: ModelSpec, d: Dataset): { x: Tensor; y: Tensor } {
-  return {
-    x: tf.tensor(d.x, d.xShape, spec.inputDtype),
-    y: tf.tensor(d.y, d.yShape, 'float32'),
-  };
+export { toTensors } from './data';
+
+/** One tensor or several (a model with several inputs or heads) as a list. */
+function asList(t: Tensor | Tensor[]): Tensor[] {
+  return Array.isArray(t) ? t : [t];
 }
 
-export function predict(tf: Tf, model: LayersModel, x: Tensor, batchSize = 512): Float32Array {
-  return tf.tidy(() => (model.predict(x, { batchSize }) as Tensor).dataSync() as Float32Array);
+/** The (first) output's predictions: the one the checks judge. */
+export function predict(tf: Tf, model: LayersModel, x: Tensor | Tensor[], batchSize = 512): Float32Array {
+  return tf.tidy(() => {
+    const out = model.predict(x, { batchSize });
+    return (Array.isArray(out) ? out[0] : out).dataSync() as Float32Array;
+  });
 }
 
 /** Dead-ReLU statistics on (up to) 128 validation inputs, one forward pass for all layers. */
-function measureDeadRelu(tf: Tf, model: LayersModel, spec: ModelSpec, layers: unknown[], x: Tensor): DeadReluLayer[] {
+function measureDeadRelu(tf: Tf, model: LayersModel, spec: ModelSpec, layers: unknown[], x: Tensor | Tensor[]): DeadReluLayer[] {
+  const modelOutputs = new Set(outputsOf(spec).map((o) => ('layer' in o ? o.layer : '')));
   const picked = spec.layers
     .map((l, i) => ({ l, i }))
-    .filter(({ l, i }) => (l.config.activation === 'relu' || l.factory === 'reLU') && i < spec.layers.length - 1);
+    .filter(({ l }) => (l.config.activation === 'relu' || l.factory === 'reLU') && !modelOutputs.has(l.label) && (l.inbound?.length ?? 1) === 1);
   if (picked.length === 0) return [];
   const outputs = picked.map(({ i }) => (layers[i] as { output: unknown }).output);
   const probe = tf.model({ inputs: model.inputs, outputs: outputs as never });
-  const n = Math.min(128, x.shape[0]);
+  const n = Math.min(128, (Array.isArray(x) ? x[0] : x).shape[0]);
   return tf.tidy(() => {
-    const sample = x.slice(0, n);
+    const sample = Array.isArray(x) ? x.map((t) => t.slice(0, n)) : x.slice(0, n);
     const res = probe.predict(sample, { batchSize: n });
     const arr = (Array.isArray(res) ? res : [res]) as Tensor[];
     return picked.map(({ l }, k) => {

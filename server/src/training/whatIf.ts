@@ -1,8 +1,12 @@
 // The what-if: the model with reglint's quick fixes applied, inserted exactly as the
-// fixes will write them (DESIGN.md section 3), so the numbers describe the real fix.
+// fixes will write them (DESIGN.md section 3), so the numbers describe the real fix. In a
+// DAG a layer inserted after another takes over its consumers (every reader of its output
+// reads the inserted layer's instead), and "follows" means on every path, as the rules
+// judge it (rules/regularization.ts).
 import { DEFAULT_FIX_SETTINGS } from '../fixes/types';
 import { BATCH_NORM, DROPOUT_FAMILY, isJudgedWeightedFactory, primaryRegularizerKeys } from '../rules/layerFacts';
-import { l2, layer, type LayerSpec, type ModelSpec, type SpecValue } from './modelSpec';
+import { l2, layer, type LayerSpec, type ModelSpec, type SpecRef, type SpecValue } from './modelSpec';
+import { isGraphSpec, outputsOf, readersOf, tensorKey } from './specTopology';
 
 export interface WhatIfSettings {
   /** Dropout rate inserted after hidden dense layers (default 0.5). */
@@ -68,6 +72,7 @@ function followedByRegularizer(layers: LayerSpec[], i: number): boolean {
 
 /** Indices of weighted layers that DESIGN.md's rules would report (output exempt). */
 export function unregularizedLayers(spec: ModelSpec): number[] {
+  if (isGraphSpec(spec)) return unregularizedInGraph(spec);
   const weighted = spec.layers.map((l, i) => (weightedOf(l) ? i : -1)).filter((i) => i >= 0);
   const output = weighted[weighted.length - 1];
   return weighted.filter((i) => {
@@ -82,8 +87,18 @@ export function applyWhatIf(spec: ModelSpec, settings: WhatIfSettings = {}): Wha
   const factor = settings.l2 ?? DEFAULT_FIX_SETTINGS.l2;
   const rnn = settings.rnnDropout ?? DEFAULT_FIX_SETTINGS.recurrentDropout;
   const targets = new Set(unregularizedLayers(spec));
+  const graph = isGraphSpec(spec);
   const layers: LayerSpec[] = [];
   const changes: WhatIfChange[] = [];
+  /** Reader refs rewired to an inserted layer: old tensor key → new ref. */
+  const rewired = new Map<string, SpecRef>();
+  const insertAfter = (l: LayerSpec, inserted: LayerSpec) => {
+    if (!graph) return void layers.push(l, inserted);
+    const nodes = l.inbound?.length ?? 1;
+    inserted.inbound = Array.from({ length: nodes }, (_, node) => [{ layer: l.label, node }]);
+    for (let node = 0; node < nodes; node++) rewired.set(tensorKey({ layer: l.label, node }), { layer: inserted.label, node });
+    layers.push(l, inserted);
+  };
   spec.layers.forEach((l, i) => {
     if (!targets.has(i)) return void layers.push(l);
     const w = weightedOf(l)!;
@@ -98,11 +113,11 @@ export function applyWhatIf(spec: ModelSpec, settings: WhatIfSettings = {}): Wha
     if (w.layerKind === 'dense' && settings.denseFix === 'l2') addL2(primaryRegularizerKeys(w.factory));
     else if (w.layerKind === 'recurrent' && settings.recurrentFix === 'l2') addL2(['kernelRegularizer', 'recurrentRegularizer']);
     else if (w.layerKind === 'dense') {
-      layers.push(l, layer('dropout', { rate }, `dropout(${rate}) after ${l.label}`));
+      insertAfter(l, layer('dropout', { rate }, `dropout(${rate}) after ${l.label}`));
       change(`dropout(${rate}) after ${l.label}`);
     } else if (w.layerKind === 'conv') {
       if (settings.convFix === 'batchNormalization') {
-        layers.push(l, layer('batchNormalization', {}, `batchNormalization after ${l.label}`));
+        insertAfter(l, layer('batchNormalization', {}, `batchNormalization after ${l.label}`));
         change(`batchNormalization() after ${l.label}`);
       } else addL2(primaryRegularizerKeys(w.factory));
     } else {
@@ -110,7 +125,45 @@ export function applyWhatIf(spec: ModelSpec, settings: WhatIfSettings = {}): Wha
       change(`dropout/recurrentDropout ${rnn} on ${l.label}`);
     }
   });
-  return { spec: { ...spec, layers }, changes };
+  if (!graph || rewired.size === 0) return { spec: { ...spec, layers }, changes };
+  const inserted = new Set(layers.filter((l) => !spec.layers.includes(l)).map((l) => l.label));
+  const rewire = (r: SpecRef): SpecRef => ('input' in r ? r : rewired.get(tensorKey(r)) ?? r);
+  const wired = layers.map((l) => (inserted.has(l.label) || !l.inbound ? l : { ...l, inbound: l.inbound.map((args) => args.map(rewire)) }));
+  return { spec: { ...spec, layers: wired, outputs: outputsOf(spec).map(rewire) }, changes };
+}
+
+/**
+ * In a DAG: a weighted layer is reported when every path out of it meets another weighted
+ * layer before a dropout-family layer or batch norm; a path that reaches a model output
+ * through weightless layers only makes it an output (exempt); mixed paths are undecided.
+ */
+function unregularizedInGraph(spec: ModelSpec): number[] {
+  const outputs = new Set(outputsOf(spec).map(tensorKey));
+  const out: number[] = [];
+  spec.layers.forEach((l, i) => {
+    const w = weightedOf(l);
+    if (!w || hasWeightRegularizer(w) || rnnDropoutOn(w)) return;
+    const ends = new Set<'regularizing' | 'weighted' | 'output'>();
+    const seen = new Set<number>();
+    const walk = (from: number): void => {
+      const nodes = spec.layers[from].inbound?.length ?? 1;
+      for (let node = 0; node < nodes; node++) {
+        const ref = { layer: spec.layers[from].label, node };
+        if (outputs.has(tensorKey(ref))) ends.add('output');
+        for (const reader of readersOf(spec, ref)) {
+          if (seen.has(reader.layer)) continue;
+          seen.add(reader.layer);
+          const next = spec.layers[reader.layer];
+          if (DROPOUT_FAMILY.has(next.factory) || next.factory === BATCH_NORM) ends.add('regularizing');
+          else if (weightedOf(next)) ends.add('weighted');
+          else walk(reader.layer);
+        }
+      }
+    };
+    walk(i);
+    if (ends.size === 1 && ends.has('weighted')) out.push(i);
+  });
+  return out;
 }
 
 function replaceWeighted(top: LayerSpec, w: LayerSpec, replacement: LayerSpec): LayerSpec {

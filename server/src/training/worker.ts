@@ -9,6 +9,7 @@ import { jobKey, prepare, runJob } from './suite';
 import { loadTf } from './tf';
 import { threadCpuMs } from './threadCpu';
 import { readUserTable } from './userData';
+import { dataFactsOf, fitSpecToData } from './assumptions';
 
 /** Progress messages per job at most this often (a run may evaluate thousands of times). */
 const PROGRESS_MS = 200;
@@ -28,13 +29,18 @@ export async function workerMain(input: WorkerInput): Promise<void> {
       if (input.trusted !== true) throw new Error('builder mode requires a trusted workspace');
       // Loaded only here: ts-morph costs ~0.3 s of startup that static mode never needs.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { captureModel, specFromLayersModel } = require('./builder') as typeof import('./builder');
-      const model = await captureModel(tf, input.builder);
+      const { builderArgAssumption, captureModel, specFromLayersModel } = require('./builder') as typeof import('./builder');
+      const { model, call } = await captureModel(tf, input.builder);
       spec = specFromLayersModel(tf, model, input.builder.modelName ?? model.name);
+      // What the builder was called with is part of what was measured: listed like an assumption.
+      if (call) spec.assumptions = call.params.map((p) => builderArgAssumption(call.name, p));
       model.dispose();
     }
     if (!spec) throw new Error('no model to train');
-    const prepared = prepare(tf, spec, input.seed, { table: input.data ? readUserTable(input.data) : undefined, samples: input.samples });
+    const table = input.data ? readUserTable(input.data) : undefined;
+    // Widths the code does not fix and the data file tells (feature count, token range, classes).
+    if (table) spec = fitSpecToData(spec, dataFactsOf(table));
+    const prepared = prepare(tf, spec, input.seed, { table, samples: input.samples });
     post({
       type: 'ready', backend: backend.name, fallbackReason: backend.fallbackReason, spec, task: prepared.task,
       chanceLoss: prepared.chanceLoss, data: prepared.data, trainRows: prepared.train.n,

@@ -12,6 +12,7 @@ import {
   openFixture,
   reglintDiagnostics,
   revertAndCloseAll,
+  sleep,
   waitFor,
   waitForCount,
 } from './helpers';
@@ -69,5 +70,38 @@ describe('sanity-train', () => {
     const modelLines = new Set([4, 5, 6, 7, 8, 9, 10, 11, 12]); // buildWideMlp, 0-based lines
     assert.ok(modelLines.has(gap.range.start.line), `the result should sit on the model:\n${describeDiagnostics(uri)}`);
     await run;
+  });
+
+  it(`${COMMAND} asks for a width the code does not fix (quick input with the default), and remembers it`, async function () {
+    this.timeout(240_000);
+    const editor = await openFixture('param-width.ts');
+    const inside = editor.document.getText().indexOf('tf.sequential()');
+    editor.selection = new vscode.Selection(editor.document.positionAt(inside), editor.document.positionAt(inside));
+    type Run = { built: string; reason?: string; report: { assumptions?: { layer: string; key: string; value: unknown; source: string }[] } };
+    let done = false;
+    const first = Promise.resolve(vscode.commands.executeCommand<Run>(COMMAND)).finally(() => (done = true));
+    // Accept the quick input (its value is the default, 32) whenever one is open.
+    let accepted = 0;
+    while (!done) {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      accepted++;
+      await sleep(500);
+    }
+    const result = await first;
+    assert.ok(result, 'the command returned no result (the quick input was cancelled?)');
+    assert.equal(result.built, 'static', result.reason);
+    const units = result.report.assumptions?.find(a => a.layer === 'dense_1' && a.key === 'units');
+    assert.deepEqual(units && [units.value, units.source], [32, 'user'], JSON.stringify(result.report.assumptions));
+    log(`    first run: trained after ${accepted} accept attempts; dense_1.units = 32 given`);
+
+    // The second run asks nothing: the answer is remembered for this model.
+    const second = await Promise.race([
+      vscode.commands.executeCommand<Run>(COMMAND),
+      sleep(150_000).then(() => undefined),
+    ]);
+    assert.ok(second, 'the second run did not finish: it is waiting for a quick input it should not show');
+    const again = second.report.assumptions?.find(a => a.layer === 'dense_1' && a.key === 'units');
+    assert.equal(again?.source, 'user');
+    await vscode.commands.executeCommand('reglint.forgetTrainValues');
   });
 });

@@ -2,7 +2,7 @@
 // near zero. If it cannot, the model or its output/loss pairing is broken. Also checks
 // the loss at initialisation (softmax cross-entropy starts near ln K).
 import { buildModel } from '../buildModel';
-import type { Dataset } from '../data';
+import { compileLoss, type Dataset } from '../data';
 import { dataLoss, fitScore } from '../losses';
 import type { ModelSpec } from '../modelSpec';
 import { RECIPE } from '../recipe';
@@ -43,7 +43,7 @@ export async function runFitOneBatch(tf: Tf, spec: ModelSpec, task: Task, batch:
       curve: [init.loss], fitted: false,
     };
     try {
-      model.compile({ optimizer, loss: task.loss });
+      model.compile({ optimizer, loss: compileLoss(task, batch) });
       while (run.steps < R.maxSteps) {
         let done = 0;
         await model.fit(x, y, {
@@ -75,7 +75,7 @@ export async function runFitOneBatch(tf: Tf, spec: ModelSpec, task: Task, batch:
     } catch (e) {
       run.error = (e as Error).message;
     } finally {
-      tf.dispose([x, y]);
+      tf.dispose([x, y].flat());
       model.dispose();
       optimizer.dispose();
     }
