@@ -7,6 +7,7 @@ import { analyzeText } from '../analysis';
 import { lineAt, specFromGraph } from '../training/modelSpec';
 import { runSanityTrain, type TrainReport, type TrainRequest } from '../training/runner';
 import type { CheckResult } from '../training/checks/types';
+import { MAX_SAMPLES, MIN_SAMPLES } from '../training/recipe';
 import type { UserDataSummary } from '../training/userData';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE_OR_INTERNAL, type CliIo } from './io';
 
@@ -27,6 +28,8 @@ Options:
                         synthetic data (25% of the rows, shuffled, for validation)
   --features <a,b,...>  feature columns (default: every column but the label)
   --label <column>      label column (default: the last column)
+  --samples <n>         synthetic data: how many shuffled labels the memorization
+                        check trains on (default 256; with --data, the training rows)
   --trust               allow running the file's own builder code when the model
                         cannot be rebuilt from literal configs
   -h, --help            show this help
@@ -86,6 +89,7 @@ export async function runTrainCli(argv: string[], io: CliIo): Promise<number> {
       const line = lineAt(text, m.span.start);
       const spec = specFromGraph(graph, m.index, { text, inputShape: opts.inputShape });
       const base: TrainRequest = { seed: opts.seed, budgetSeconds: opts.budget, backend: opts.backend };
+      if (opts.samples !== undefined) base.samples = opts.samples;
       if (opts.data) base.data = { file: path.resolve(io.cwd, opts.data), features: opts.features, label: opts.label };
       let req: TrainRequest | undefined;
       if (spec.ok) req = { ...base, spec: spec.spec };
@@ -124,6 +128,7 @@ interface TrainArgs {
   data?: string;
   features?: string[];
   label?: string;
+  samples?: number;
   help: boolean;
 }
 
@@ -143,6 +148,7 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
       data: { type: 'string' },
       features: { type: 'string' },
       label: { type: 'string' },
+      samples: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -173,6 +179,7 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
     model: values.model,
     budget: num('budget', values.budget, 10, (n) => n > 0),
     seed: num('seed', values.seed, 1, (n) => Number.isInteger(n) && n >= 0),
+    samples: values.samples === undefined ? undefined : num('samples', values.samples, 0, (n) => Number.isInteger(n) && n >= MIN_SAMPLES && n <= MAX_SAMPLES),
     format,
     trust: values.trust === true,
     inputShape,

@@ -224,6 +224,7 @@ export class SanityTrainService {
       budgetSeconds: params.budgetSeconds ?? settings.budgetSeconds,
       whatIf: whatIfFromFix(settings.fix),
     };
+    if (settings.samples !== undefined) request.samples = settings.samples;
     if (settings.data) {
       const file = resolveDataPath(settings.data, params.uri, this.deps.workspaceFolders());
       if (file) request.data = { file, features: settings.features, label: settings.label };

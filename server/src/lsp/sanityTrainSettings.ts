@@ -3,7 +3,7 @@
 // default and is logged, like the other settings (settings.ts).
 import * as path from 'node:path';
 import { resolveFixSettings, type FixSettings } from '../fixes/types';
-import { RECIPE } from '../training/recipe';
+import { MAX_SAMPLES, MIN_SAMPLES, RECIPE } from '../training/recipe';
 import type { WhatIfSettings } from '../training/whatIf';
 import { filePathOf } from './fileUri';
 import type { Logger } from './logger';
@@ -12,6 +12,8 @@ import { isRecord, normalizeFixSettings, settingsSection } from './settings';
 export interface TrainSettings {
   budgetSeconds: number;
   seed: number;
+  /** `reglint.train.samples`: synthetic rows for the memorization probe. */
+  samples?: number;
   inputShape?: number[];
   /** `reglint.train.data` as written (resolved later against the workspace folder). */
   data?: string;
@@ -37,6 +39,11 @@ export function normalizeTrainSettings(raw: unknown, logger?: Logger): TrainSett
   if (t.seed !== undefined) {
     if (typeof t.seed === 'number' && Number.isInteger(t.seed) && t.seed >= 0) settings.seed = t.seed;
     else warn('seed', t.seed, 'is not an integer ≥ 0');
+  }
+  if (t.samples !== undefined && t.samples !== null) {
+    const n = t.samples;
+    if (typeof n === 'number' && Number.isInteger(n) && n >= MIN_SAMPLES && n <= MAX_SAMPLES) settings.samples = n;
+    else warn('samples', n, `is not an integer from ${MIN_SAMPLES} to ${MAX_SAMPLES}`);
   }
   if (t.inputShape !== undefined && t.inputShape !== null) {
     const s = t.inputShape;

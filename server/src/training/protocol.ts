@@ -25,6 +25,8 @@ export interface WorkerInput {
   whatIf?: WhatIfSettings;
   /** The user's data file instead of synthetic data (read in the worker). */
   data?: UserDataSource;
+  /** Synthetic runs: rows of random labels the memorization probe trains on (default RECIPE.nTrain). */
+  samples?: number;
   backend?: BackendName;
   wasmDir?: string;
   /** Test hook: misbehave to exercise the runner's error paths. */
@@ -32,7 +34,11 @@ export interface WorkerInput {
 }
 
 export type WorkerMessage =
-  | { type: 'ready'; backend: BackendName; fallbackReason?: string; spec: ModelSpec; task: Task; chanceLoss: number; data?: UserDataSummary }
+  | {
+    type: 'ready'; backend: BackendName; fallbackReason?: string; spec: ModelSpec; task: Task; chanceLoss: number; data?: UserDataSummary;
+    /** The user's labels cannot be this model's targets (no job runs). */
+    labelProblem?: string;
+  }
   | { type: 'progress'; job: JobName; epoch: number; epochs: number; trainLoss: number; valLoss: number }
   | { type: 'result'; job: JobName; result: JobResult }
   | { type: 'job-error'; job: JobName; error: string }

@@ -28,6 +28,8 @@ export interface TrainRequest {
   whatIf?: WhatIfSettings;
   /** The user's data (CSV/JSON) instead of the seeded synthetic data. */
   data?: UserDataSource;
+  /** Synthetic runs: how many shuffled labels the memorization probe trains on (default RECIPE.nTrain); with data, the training split's rows. */
+  samples?: number;
   backend?: BackendName;
   /** Directory with the tfjs-backend-wasm .wasm files (the bundle's dist/). */
   wasmDir?: string;
@@ -109,6 +111,7 @@ export async function runSanityTrain(request: TrainRequest, hooks: RunHooks = {}
       fitOneBatchDeadline: started + budgetSeconds * 1000 * RECIPE.fitOneBatch.budgetShare,
       whatIf: request.whatIf,
       data: request.data,
+      samples: request.samples,
       backend: request.backend,
       wasmDir: request.wasmDir,
       chaos: request.chaos,
@@ -127,6 +130,8 @@ export async function runSanityTrain(request: TrainRequest, hooks: RunHooks = {}
       errors: {},
       chanceLoss: ready.chanceLoss,
     };
+    if (ready.labelProblem) runs.labelProblem = ready.labelProblem;
+    runs.memorizationSamples = ready.data ? ready.data.train : request.samples ?? RECIPE.nTrain;
     for (const o of outcomes) {
       for (const [job, result] of o.results) assign(runs, job, result);
       for (const job of o.jobs) if (!o.results.has(job)) runs.errors[job] = o.errors.get(job) ?? o.fatal ?? 'no result';

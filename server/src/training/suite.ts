@@ -19,7 +19,7 @@ import { inferTask, type Task } from './task';
 import type { Tf } from './tf';
 import { trainRun, type EpochInfo, type TrainRun } from './trainRun';
 import { applyWhatIf, type WhatIfSettings } from './whatIf';
-import { userDatasets, type UserDataSummary, type UserTable } from './userData';
+import { LabelMismatch, userDatasets, type UserDataSummary, type UserTable } from './userData';
 
 export interface Prepared {
   spec: ModelSpec;
@@ -29,10 +29,14 @@ export interface Prepared {
   chanceLoss: number;
   /** Set when the user's data replaced the synthetic data. */
   data?: UserDataSummary;
+  /** Why the user's labels cannot be this model's targets (then there is no data and no job runs). */
+  labelProblem?: string;
+  /** The memorization probe's training set (its labels get shuffled): the training split, or `samples` synthetic rows. */
+  memorization: Dataset;
 }
 
 /** Builds the model once to learn its output, then makes the seeded data. */
-export function prepare(tf: Tf, spec: ModelSpec, seed: number, userTable?: UserTable): Prepared {
+export function prepare(tf: Tf, spec: ModelSpec, seed: number, userTable?: UserTable, samples: number = RECIPE.nTrain): Prepared {
   const { model } = buildModel(tf, spec);
   const shape = model.outputs[0].shape;
   model.dispose();
@@ -43,16 +47,29 @@ export function prepare(tf: Tf, spec: ModelSpec, seed: number, userTable?: UserT
   const task = inferTask(spec, shape[1]);
   if ('error' in task) throw new Error(task.error);
   if (userTable) {
-    const user = userDatasets(userTable, spec, task, subSeed(seed, 0));
-    return { spec, task, train: user.train, val: user.val, chanceLoss: chanceLoss(task, user.train.y, user.train.n), data: user.summary };
+    let user;
+    try {
+      user = userDatasets(userTable, spec, task, subSeed(seed, 0));
+    } catch (e) {
+      if (!(e instanceof LabelMismatch)) throw e;
+      const none: Dataset = { x: new Float32Array(0), y: new Float32Array(0), xShape: [0, ...spec.inputShape], yShape: [0, 1], n: 0 };
+      return { spec, task, train: none, val: none, chanceLoss: NaN, labelProblem: e.message, memorization: none };
+    }
+    return {
+      spec, task, train: user.train, val: user.val, chanceLoss: chanceLoss(task, user.train.y, user.train.n), data: user.summary,
+      memorization: user.train,
+    };
   }
   const all = makeData(spec, task, {
     n: RECIPE.nTrain + RECIPE.nVal, seed: subSeed(seed, 0), noise: RECIPE.noise, labelNoise: RECIPE.labelNoise,
   });
   const train = sliceData(all, 0, RECIPE.nTrain);
+  // reglint.train.samples: how many random labels the model should be able to memorize.
+  const memorization = samples === RECIPE.nTrain ? train
+    : makeData(spec, task, { n: samples, seed: subSeed(seed, 3), noise: RECIPE.noise, labelNoise: RECIPE.labelNoise });
   return {
     spec, task, train, val: sliceData(all, RECIPE.nTrain, all.n),
-    chanceLoss: chanceLoss(task, train.y, train.n),
+    chanceLoss: chanceLoss(task, train.y, train.n), memorization,
   };
 }
 
@@ -82,13 +99,13 @@ export async function runJob(tf: Tf, p: Prepared, job: JobName, opts: JobOptions
   };
   switch (job) {
     case 'fit-one-batch':
-      return runFitOneBatch(tf, p.spec, p.task, sliceData(p.train, 0, RECIPE.fitOneBatch.batch), seed, opts.deadline);
+      return runFitOneBatch(tf, p.spec, p.task, p.train, seed, opts.deadline);
     case 'baseline':
       return trainRun(tf, p.spec, p.task, p.train, p.val, { ...base, deadRelu: true });
     case 'what-if':
       return trainRun(tf, applyWhatIf(p.spec, opts.whatIf).spec, p.task, p.train, p.val, base);
     case 'random-labels':
-      return trainRun(tf, p.spec, p.task, shuffleTargets(p.train, subSeed(opts.seed, 2)), p.val, { ...base, measureAtEndOnly: true });
+      return trainRun(tf, p.spec, p.task, shuffleTargets(p.memorization, subSeed(opts.seed, 2)), p.val, { ...base, measureAtEndOnly: true });
     case 'user-optimizer': {
       const optimizer = userOptimizer(p.spec);
       if (!optimizer) throw new Error('no user optimizer that differs from the recipe');

@@ -31,12 +31,16 @@ export async function workerMain(input: WorkerInput): Promise<void> {
       model.dispose();
     }
     if (!spec) throw new Error('no model to train');
-    const prepared = prepare(tf, spec, input.seed, input.data ? readUserTable(input.data) : undefined);
+    const prepared = prepare(tf, spec, input.seed, input.data ? readUserTable(input.data) : undefined, input.samples);
     post({
       type: 'ready', backend: backend.name, fallbackReason: backend.fallbackReason, spec, task: prepared.task,
-      chanceLoss: prepared.chanceLoss, data: prepared.data,
+      chanceLoss: prepared.chanceLoss, data: prepared.data, labelProblem: prepared.labelProblem,
     });
     for (const job of input.jobs) {
+      if (prepared.labelProblem) {
+        post({ type: 'job-error', job, error: `the labels do not fit the model's output (see fit-one-batch)` });
+        continue;
+      }
       // Builder mode learns the spec only here: skip runs that would change nothing.
       if (job === 'what-if' && applyWhatIf(spec, input.whatIf).changes.length === 0) continue;
       if (job === 'user-optimizer' && !userOptimizer(spec)) continue;
