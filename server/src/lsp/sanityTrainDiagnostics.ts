@@ -89,12 +89,16 @@ export interface ReportContext {
   notTrainedReason?: string;
 }
 
-const SEVERITY: Record<CheckResult['verdict'], DiagnosticSeverity | undefined> = {
-  fail: DiagnosticSeverity.Error,
-  warn: DiagnosticSeverity.Warning,
-  pass: undefined,
-  skipped: undefined,
-};
+/**
+ * An Error only for `fail` (the model or its output/loss pairing is broken: fix it before
+ * training), a Warning for `warn`; every other verdict (pass, skipped, and any added
+ * later, such as inconclusive) shows only in the summary.
+ */
+export function severityOf(verdict: CheckResult['verdict']): DiagnosticSeverity | undefined {
+  if (verdict === 'fail') return DiagnosticSeverity.Error;
+  if (verdict === 'warn') return DiagnosticSeverity.Warning;
+  return undefined;
+}
 
 /** One diagnostic per failing or warning check, plus one summary (always, so a run is visible). */
 export function reportDiagnostics(report: TrainReport, ctx: ReportContext): Diagnostic[] {
@@ -124,7 +128,7 @@ export function reportDiagnostics(report: TrainReport, ctx: ReportContext): Diag
     return out;
   }
   for (const c of report.checks) {
-    const severity = SEVERITY[c.verdict];
+    const severity = severityOf(c.verdict);
     if (severity === undefined) continue;
     const info = related(c);
     out.push({
