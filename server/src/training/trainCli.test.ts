@@ -82,7 +82,7 @@ describe('reglint train (CLI)', function () {
   });
 
   it('reports usage errors with exit code 2', async () => {
-    for (const argv of [[], ['a.ts', 'b.ts'], ['ok.ts', '--format', 'xml'], ['ok.ts', '--budget', '-1'], ['missing.ts'], ['ok.ts', '--model', 'nope']]) {
+    for (const argv of [[], ['a.ts', 'b.ts'], ['ok.ts', '--format', 'xml'], ['ok.ts', '--budget', '-1'], ['ok.ts', '--samples', '3'], ['ok.ts', '--samples', '1.5'], ['missing.ts'], ['ok.ts', '--model', 'nope']]) {
       const c = capture(dir);
       assert.strictEqual(await runTrainCli(argv, c.io), 2, argv.join(' '));
     }
