@@ -12,6 +12,7 @@ import { detectedDataFiles } from '../trainingData/detectedDataFiles';
 import { lineAt, specFromGraph } from '../training/modelSpec';
 import { runSanityTrain, type TrainReport, type TrainRequest } from '../training/runner';
 import type { CheckResult } from '../training/checks/types';
+import { MAX_SAMPLES, MIN_SAMPLES } from '../training/recipe';
 import type { UserDataSource, UserDataSummary } from '../training/userData';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE_OR_INTERNAL, type CliIo } from './io';
 
@@ -40,7 +41,8 @@ Options:
                         overrides train.data of .reglintrc.json
   --features <a,b,...>  feature columns (default: every column but the label)
   --label <column>      label column (default: the last column)
-  --samples <n>         synthetic training samples without --data (default 256)
+  --samples <n>         synthetic data: how many shuffled labels the memorization
+                        check trains on (default 256; with --data, the training rows)
   --trust               allow running the file's own builder code when the model
                         cannot be rebuilt from literal configs
   -h, --help            show this help
@@ -133,7 +135,7 @@ export async function runTrainCli(argv: string[], io: CliIo): Promise<number> {
       const base: TrainRequest = { seed: opts.seed, budgetSeconds: opts.budget, backend: opts.backend };
       const choice = dataChoices.get(m);
       if (choice?.data) base.data = choice.data;
-      if (opts.samples) base.samples = opts.samples;
+      if (opts.samples !== undefined) base.samples = opts.samples;
       let req: TrainRequest | undefined;
       if (spec.ok) req = { ...base, spec: spec.spec };
       else if (opts.trust) req = { ...base, builder: { fileName: filePath, text, modelName: m.name }, trusted: true };
@@ -229,10 +231,10 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
     data: values.data,
     features: features?.length ? features : undefined,
     label: values.label,
-    samples: values.samples === undefined ? undefined : num('samples', values.samples, 256, (n) => Number.isInteger(n) && n >= 8 && n <= 20000),
     model: values.model,
     budget: num('budget', values.budget, 10, (n) => n > 0),
     seed: num('seed', values.seed, 1, (n) => Number.isInteger(n) && n >= 0),
+    samples: values.samples === undefined ? undefined : num('samples', values.samples, 0, (n) => Number.isInteger(n) && n >= MIN_SAMPLES && n <= MAX_SAMPLES),
     format,
     trust: values.trust === true,
     inputShape,

@@ -5,7 +5,7 @@
 import { argmax } from './losses';
 import type { ModelSpec } from './modelSpec';
 import { Rng } from './rng';
-import { classCount, type Task } from './task';
+import { classCount, outputRange, type Task } from './task';
 
 export interface Dataset {
   x: Float32Array | Int32Array;
@@ -80,7 +80,9 @@ function targets(task: Task, o: Float32Array, n: number, k: number, rng: Rng, op
   if (task.kind === 'regression') {
     const sigma = opts.noise ?? 0.3;
     const y = new Float32Array(n * k);
-    for (let i = 0; i < y.length; i++) y[i] = o[i] + sigma * rng.normal();
+    // Targets a bounded output can reach (a relu regression predicts counts, prices...).
+    const range = outputRange(task.activation);
+    for (let i = 0; i < y.length; i++) y[i] = intoRange(o[i] + sigma * rng.normal(), range);
     return { y, yShape: [n, k] };
   }
   if (task.kind === 'binary' || k === 1) {
@@ -119,6 +121,14 @@ export function shuffleTargets(d: Dataset, seed: number): Dataset {
   const y = new Float32Array(d.y.length);
   perm.forEach((src, i) => y.set(d.y.subarray(src * ys, (src + 1) * ys), i * ys));
   return { ...d, y };
+}
+
+/** A standardized target squashed into [lo, hi] (sigmoid) or [max(lo, 0), ∞) (softplus). */
+function intoRange(v: number, range: [number, number] | undefined): number {
+  if (!range) return v;
+  const [lo, hi] = range;
+  if (Number.isFinite(hi)) return lo + (hi - lo) / (1 + Math.exp(-v));
+  return Math.max(lo, 0) + Math.log1p(Math.exp(v));
 }
 
 function vocabOf(spec: ModelSpec): number {
