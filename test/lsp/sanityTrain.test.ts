@@ -114,6 +114,7 @@ describe('sanity-train in the language server', function () {
     assert.deepEqual(warning.relatedInformation?.map(r => r.location.range.start.line), [3, 4]);
     assert.ok(warning.relatedInformation?.every(r => /dropout\(0\.5\) after dense_\d/.test(r.message)));
     assert.ok(published.diagnostics.some(d => d.code === 'sanity-train/summary'));
+    assert.ok(published.diagnostics.filter(sanity).every(d => d.severity !== 1), 'an Error only for a fail, and nothing here fails');
 
     // The quick fixes on an unregularized layer now follow the measured ranking, and say what was measured.
     const whatIf = result.report.checks.find(c => c.id === 'what-if') as { remedies?: { id: string; kind: string; strength?: number; rank?: number }[] };
@@ -145,6 +146,29 @@ describe('sanity-train in the language server', function () {
     await session.change(uri, 4, [{ range: { ...unitsRange, end: { line: DENSE_2_LINE + 1, character: unitsAt + 3 } }, text: '128' }]);
     p = await session.waitForDiagnostics(uri, d => d.version === 4, 10_000, n);
     assert.ok(p.diagnostics.filter(sanity).every(d => !d.message.startsWith('(stale)')));
+  });
+
+  it('a broken model is an Error on its definition; reglint.train.samples sizes the memorization probe', async () => {
+    session = await LspSession.start({ settings: { train: { budgetSeconds: 60, samples: 100 } } });
+    const uri = pathToFileURL(path.join(dir, 'sigmoid10.ts')).href;
+    await session.open(uri, [
+      `import * as tf from '@tensorflow/tfjs';`,
+      `export const multiLabel = tf.sequential();`,
+      `multiLabel.add(tf.layers.dense({units: 32, activation: 'relu', inputShape: [16]}));`,
+      `multiLabel.add(tf.layers.dense({units: 10, activation: 'sigmoid'}));`,
+      `multiLabel.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+      '',
+    ].join('\n'));
+    await session.waitForVersion(uri, 1);
+    const r = (await session.connection.sendRequest('reglint/sanityTrain', { uri, modelIndex: 0 })) as Result;
+    assert.equal(r.built, 'static', r.reason);
+    const error = r.diagnostics.find(d => d.code === 'sanity-train/fit-one-batch')!;
+    assert.equal(error?.severity, 1, JSON.stringify(r.diagnostics));
+    assert.equal(error.range.start.line, 1);
+    assert.match(error.message, /sigmoid gives 10 independent probabilities: use softmax/);
+    assert.deepEqual(r.diagnostics.filter(d => d.severity === 1).map(d => d.code), ['sanity-train/fit-one-batch'], 'only the fail is an Error');
+    const memorization = r.report.checks.find(c => c.id === 'memorization') as { message: string } | undefined;
+    assert.match(memorization?.message ?? '', /memorize 100 shuffled labels/);
   });
 
   it('offers a Sanity-train CodeLens above each model', async () => {

@@ -14,6 +14,7 @@ import { assumptionLine, droppedLine } from '../training/assumptionText';
 import { lineAt, specFromGraph, type Assumption, type DroppedKey } from '../training/modelSpec';
 import { runSanityTrain, type TrainReport, type TrainRequest } from '../training/runner';
 import type { CheckResult } from '../training/checks/types';
+import { MAX_SAMPLES, MIN_SAMPLES } from '../training/recipe';
 import type { UserDataSource, UserDataSummary } from '../training/userData';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE_OR_INTERNAL, type CliIo } from './io';
 
@@ -48,7 +49,8 @@ Options:
                         overrides train.data of .reglintrc.json
   --features <a,b,...>  feature columns (default: every column but the label)
   --label <column>      label column (default: the last column)
-  --samples <n>         synthetic training samples without --data (default 256)
+  --samples <n>         synthetic data: how many shuffled labels the memorization
+                        check trains on (default 256; with --data, the training rows)
   --trust               allow running the file's own builder code when the model
                         cannot be rebuilt from literal configs
   -h, --help            show this help
@@ -153,7 +155,7 @@ export async function runTrainCli(argv: string[], io: CliIo): Promise<number> {
       const base: TrainRequest = { seed: opts.seed, budgetSeconds: opts.budget, backend: opts.backend };
       const choice = dataChoices.get(m);
       if (choice?.data) base.data = choice.data;
-      if (opts.samples) base.samples = opts.samples;
+      if (opts.samples !== undefined) base.samples = opts.samples;
       let req: TrainRequest | undefined;
       if (spec.ok) req = { ...base, spec: spec.spec };
       else if (opts.trust) {
@@ -269,7 +271,7 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
     data: values.data,
     features: features?.length ? features : undefined,
     label: values.label,
-    samples: values.samples === undefined ? undefined : num('samples', values.samples, (n) => Number.isInteger(n) && n >= 8 && n <= 20000),
+    samples: values.samples === undefined ? undefined : num('samples', values.samples, (n) => Number.isInteger(n) && n >= MIN_SAMPLES && n <= MAX_SAMPLES),
     model: values.model,
     budget: num('budget', values.budget, (n) => n > 0),
     seed: num('seed', values.seed, (n) => Number.isInteger(n) && n >= 0),

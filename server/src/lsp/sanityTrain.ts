@@ -276,7 +276,7 @@ export class SanityTrainService {
       budgetSeconds: params.budgetSeconds ?? settings.budgetSeconds,
       whatIf: whatIfFromFix(settings.fix),
     };
-    if (settings.samples) request.samples = settings.samples;
+    if (settings.samples !== undefined) request.samples = settings.samples;
     // The data chosen for this model, else .reglintrc.json's, else reglint.train.data (./trainingData.ts).
     const data = this.deps.trainingData.dataFor(params.uri, model.name, settings, trusted);
     const dataFile = dataFileOf(data);

@@ -91,14 +91,17 @@ export interface ReportContext {
   notTrainedReason?: string;
 }
 
-const SEVERITY: Record<CheckResult['verdict'], DiagnosticSeverity | undefined> = {
-  fail: DiagnosticSeverity.Error,
-  warn: DiagnosticSeverity.Warning,
-  // Shown, so the user reads what would settle it (e.g. a larger budget).
-  inconclusive: DiagnosticSeverity.Information,
-  pass: undefined,
-  skipped: undefined,
-};
+/**
+ * An Error only for `fail` (the model or its output/loss pairing is broken: fix it before
+ * training), a Warning for `warn`, Information for `inconclusive` (shown, so the user reads
+ * what would settle it, e.g. a larger budget); pass and skipped show only in the summary.
+ */
+export function severityOf(verdict: CheckResult['verdict']): DiagnosticSeverity | undefined {
+  if (verdict === 'fail') return DiagnosticSeverity.Error;
+  if (verdict === 'warn') return DiagnosticSeverity.Warning;
+  if (verdict === 'inconclusive') return DiagnosticSeverity.Information;
+  return undefined;
+}
 
 /** One diagnostic per failing or warning check, plus one summary (always, so a run is visible). */
 export function reportDiagnostics(report: TrainReport, ctx: ReportContext): Diagnostic[] {
@@ -128,7 +131,7 @@ export function reportDiagnostics(report: TrainReport, ctx: ReportContext): Diag
     return out;
   }
   for (const c of report.checks) {
-    const severity = SEVERITY[c.verdict];
+    const severity = severityOf(c.verdict);
     if (severity === undefined) continue;
     const info = related(c);
     out.push({

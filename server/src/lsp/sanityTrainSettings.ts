@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
 import { resolveFixSettings, type FixSettings } from '../fixes/types';
-import { RECIPE } from '../training/recipe';
+import { MAX_SAMPLES, MIN_SAMPLES, RECIPE } from '../training/recipe';
 import type { WhatIfSettings } from '../training/whatIf';
 import { filePathOf } from './fileUri';
 import type { Logger } from './logger';
@@ -13,13 +13,13 @@ import { isRecord, normalizeFixSettings, settingsSection } from './settings';
 export interface TrainSettings {
   budgetSeconds: number;
   seed: number;
+  /** `reglint.train.samples`: synthetic rows for the memorization probe. */
+  samples?: number;
   inputShape?: number[];
   /** `reglint.train.data` as written (resolved later against the workspace folder). */
   data?: string;
   features?: string[];
   label?: string;
-  /** Synthetic training samples (no data file). */
-  samples?: number;
   /** The quick fixes' values (`reglint.fix.*`): the what-if applies them exactly. */
   fix: FixSettings;
 }
@@ -41,6 +41,11 @@ export function normalizeTrainSettings(raw: unknown, logger?: Logger): TrainSett
     if (typeof t.seed === 'number' && Number.isInteger(t.seed) && t.seed >= 0) settings.seed = t.seed;
     else warn('seed', t.seed, 'is not an integer ≥ 0');
   }
+  if (t.samples !== undefined && t.samples !== null) {
+    const n = t.samples;
+    if (typeof n === 'number' && Number.isInteger(n) && n >= MIN_SAMPLES && n <= MAX_SAMPLES) settings.samples = n;
+    else warn('samples', n, `is not an integer from ${MIN_SAMPLES} to ${MAX_SAMPLES}`);
+  }
   if (t.inputShape !== undefined && t.inputShape !== null) {
     const s = t.inputShape;
     if (Array.isArray(s) && s.length > 0 && s.every(d => Number.isInteger(d) && (d as number) > 0)) settings.inputShape = s as number[];
@@ -54,10 +59,6 @@ export function normalizeTrainSettings(raw: unknown, logger?: Logger): TrainSett
     if (names.length) settings.features = names;
   } else if (features !== undefined && features !== null) warn('features', features, 'is not a list of column names');
   if (typeof t.label === 'string' && t.label.trim() !== '') settings.label = t.label.trim();
-  if (t.samples !== undefined && t.samples !== null) {
-    if (typeof t.samples === 'number' && Number.isInteger(t.samples) && t.samples >= 8 && t.samples <= 20000) settings.samples = t.samples;
-    else warn('samples', t.samples, 'is not an integer from 8 to 20000');
-  }
   settings.fix = normalizeFixSettings(raw);
   return settings;
 }

@@ -6,7 +6,7 @@ import { argmax } from './losses';
 import type { ModelSpec } from './modelSpec';
 import { Rng } from './rng';
 import { applicationsOf, inputsOf } from './specTopology';
-import { classCount, type Task } from './task';
+import { classCount, outputRange, type Task } from './task';
 import type { Tensor, Tf } from './tf';
 
 export interface Dataset {
@@ -117,7 +117,9 @@ function targets(task: Task, o: Float32Array, n: number, k: number, rng: Rng, op
   if (task.kind === 'regression') {
     const sigma = opts.noise ?? 0.3;
     const y = new Float32Array(n * k);
-    for (let i = 0; i < y.length; i++) y[i] = o[i] + sigma * rng.normal();
+    // Targets a bounded output can reach (a relu regression predicts counts, prices...).
+    const range = outputRange(task.activation);
+    for (let i = 0; i < y.length; i++) y[i] = intoRange(o[i] + sigma * rng.normal(), range);
     return { y, yShape: [n, k] };
   }
   if (task.kind === 'binary' || k === 1) {
@@ -194,6 +196,14 @@ function vocabOf(spec: ModelSpec, k: number): number {
     if (reads) return typeof v === 'number' && v > 0 ? v : 1000;
   }
   return 1000;
+}
+
+/** A standardized target squashed into [lo, hi] (sigmoid) or [max(lo, 0), ∞) (softplus). */
+function intoRange(v: number, range: [number, number] | undefined): number {
+  if (!range) return v;
+  const [lo, hi] = range;
+  if (Number.isFinite(hi)) return lo + (hi - lo) / (1 + Math.exp(-v));
+  return Math.max(lo, 0) + Math.log1p(Math.exp(v));
 }
 
 function randomMatrix(rng: Rng, rows: number, cols: number, scale: number): Float32Array {

@@ -21,7 +21,7 @@ export interface WorkerInput {
   seed: number;
   /** The user's data file instead of synthetic data (read in the worker). */
   data?: UserDataSource;
-  /** Synthetic training samples (reglint.train.samples). */
+  /** Synthetic data: training rows (reglint.train.samples), also the rows of shuffled labels the memorization probe trains on. */
   samples?: number;
   backend?: BackendName;
   wasmDir?: string;
@@ -43,6 +43,8 @@ export type WorkerMessage =
     linearNote?: string;
     /** Training rows of the first split. */
     trainRows: number;
+    /** The user's labels cannot be this model's targets (no job runs). */
+    labelProblem?: string;
     /** This thread's CPU time from its start to ready (Linux), for bench:verdicts' quiet-machine replay. */
     startupCpuMs?: number;
   }

@@ -30,13 +30,25 @@ export const RECIPE = {
   labelNoise: 0.2,
   fitOneBatch: {
     batch: 16,
-    maxSteps: 300,
+    maxSteps: 500,
     stepsPerCheck: 10,
     learningRate: 0.01,
-    /** Accuracy (classification) the batch must reach. */
+    /** Accuracy (classification) that counts as memorising the batch. */
     minAccuracy: 0.99,
-    /** R^2 (regression) the batch must reach. */
+    /** R^2 (regression) that counts as memorising the batch. */
     minR2: 0.95,
+    /**
+     * Best batch loss at or below this share of the batch's chance level: the model learns
+     * from its inputs. No input-blind model gets below 1; healthy models reach 0.001-0.45
+     * (docs/training.md, fit-one-batch).
+     */
+    learnsBelow: 0.9,
+    /** Steps after which a model still at chance level is broken even when the budget cuts the run (else skipped). */
+    minStepsToJudge: 100,
+    /** Loss at initialisation this many times the uninformed output's: far off (probability outputs). */
+    initFactorProbability: 3,
+    /** The same for a linear regression output (its uninformed loss is mean(y^2)). */
+    initFactorRegression: 10,
     /** Share of the budget fit-one-batch may use. */
     budgetShare: 0.3,
   },
@@ -46,6 +58,8 @@ export const RECIPE = {
   divergenceEpochs: 3,
   /** Final training loss this many times above max(initial, chance level): diverging. */
   divergenceFactor: 2,
+  /** The user's optimizer ending its run this many times above max(initial, chance level): it does not train. */
+  userOptimizerWorseFactor: 1.05,
   /** Peak training loss this many times above max(initial, chance level): unstable. */
   instabilityFactor: 1.5,
   /** A ReLU layer with at least this share of units never active on validation inputs. */
@@ -54,3 +68,7 @@ export const RECIPE = {
 } as const;
 
 export type Recipe = typeof RECIPE;
+
+/** Bounds of reglint.train.samples / --samples (synthetic rows for the memorization probe). */
+export const MIN_SAMPLES = 8;
+export const MAX_SAMPLES = 20_000;

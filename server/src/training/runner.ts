@@ -30,7 +30,7 @@ export interface TrainRequest {
   whatIf?: WhatIfSettings;
   /** The user's data (CSV/JSON) instead of the seeded synthetic data. */
   data?: UserDataSource;
-  /** Synthetic training samples when there is no data file (reglint.train.samples; default 256). */
+  /** Synthetic data: training rows (default 256), also the shuffled labels the memorization probe trains on; with data, the training split's rows. */
   samples?: number;
   backend?: BackendName;
   /** Directory with the tfjs-backend-wasm .wasm files (the bundle's dist/). */
@@ -161,10 +161,12 @@ export async function runSanityTrain(request: TrainRequest, hooks: RunHooks = {}
       if (scheduler) return;
       ready = r;
       firstReadyAt = Date.now();
-      remedies = wanted.includes('what-if') ? remedyCandidates(r.spec, request.whatIf) : [];
-      const extras = wanted.filter((j) => j !== 'baseline' && j !== 'what-if' && (j !== 'user-optimizer' || userOptimizer(r.spec)));
+      // Labels the model's output cannot produce: nothing can train (fit-one-batch says why).
+      const blocked = r.labelProblem !== undefined;
+      remedies = !blocked && wanted.includes('what-if') ? remedyCandidates(r.spec, request.whatIf) : [];
+      const extras = blocked ? [] : wanted.filter((j) => j !== 'baseline' && j !== 'what-if' && (j !== 'user-optimizer' || userOptimizer(r.spec)));
       scheduler = new Scheduler({
-        userData: !!r.data, extras, remedies, baseline: wanted.includes('baseline') || wanted.includes('what-if'),
+        userData: !!r.data, extras, remedies, baseline: !blocked && (wanted.includes('baseline') || wanted.includes('what-if')),
         deadline, fitOneBatchDeadline: started + budgetSeconds * 1000 * RECIPE.fitOneBatch.budgetShare,
       });
     };
@@ -222,6 +224,8 @@ export async function runSanityTrain(request: TrainRequest, hooks: RunHooks = {}
     const collected: Collected = { ready: r, results, errors, jobsByKey, remedies, notMeasured: scheduler?.notMeasured ?? new Map(), cpuMs };
     hooks.onCollected?.(collected);
     const runs = runsFrom(collected, { seconds: budgetSeconds, workers, startupMs: Math.max(0, firstReadyAt - started) }, request.whatIf);
+    if (r.labelProblem) runs.labelProblem = r.labelProblem;
+    runs.memorizationSamples = r.trainRows;
     const report: TrainReport = {
       ...base,
       seeds: runs.synthetic ? 1 : RECIPE.seeds.length,

@@ -23,7 +23,7 @@ import { stopRule } from './stopping';
 import { inferTask, type Task } from './task';
 import type { Tf } from './tf';
 import { trainRun, type EvalInfo, type TrainRun } from './trainRun';
-import { userDatasets, type UserDataSummary, type UserTable } from './userData';
+import { LabelMismatch, userDatasets, type UserDataSummary, type UserTable } from './userData';
 
 /** One train/validation split with its yardsticks (chance and a linear model on the same split). */
 export interface SeedSplit {
@@ -48,6 +48,8 @@ export interface Prepared {
   data?: UserDataSummary;
   /** Why there is no linear baseline, when there is none. */
   linearNote?: string;
+  /** Why the user's labels cannot be this model's targets (then there is no data and no job runs). */
+  labelProblem?: string;
 }
 
 export interface PrepareOptions {
@@ -96,10 +98,18 @@ export function prepare(tf: Tf, spec: ModelSpec, seed: number, opts: PrepareOpti
   };
   if (opts.table) {
     const table = opts.table;
-    const splits = RECIPE.seeds.map((_, k) => {
-      const user = userDatasets(table, spec, task, subSeed(seed + k, 0));
-      return { ...withBaselines(user.train, user.val), summary: user.summary };
-    });
+    let splits;
+    try {
+      splits = RECIPE.seeds.map((_, k) => {
+        const user = userDatasets(table, spec, task, subSeed(seed + k, 0));
+        return { ...withBaselines(user.train, user.val), summary: user.summary };
+      });
+    } catch (e) {
+      // Labels the model's output cannot produce: fit-one-batch says so, and no job runs.
+      if (!(e instanceof LabelMismatch)) throw e;
+      const none: Dataset = { x: new Float32Array(0), y: new Float32Array(0), xShape: [0, ...spec.inputShape], yShape: [0, 1], n: 0 };
+      return { spec, task, train: none, val: none, splits: [{ train: none, val: none, chance: NaN }], chanceLoss: NaN, labelProblem: (e as Error).message };
+    }
     const first = splits[0];
     return {
       spec, task, train: first.train, val: first.val, splits: splits.map(({ summary: _, note: __, ...s }) => s),
@@ -180,7 +190,7 @@ export async function runJob(tf: Tf, p: Prepared, job: JobSpec, opts: JobOptions
   const fixed = { batchSize: RECIPE.batchSize, optimizer: RECIPE.optimizer, seed, deadline: opts.deadline, onEval: opts.onEval };
   switch (job.name) {
     case 'fit-one-batch':
-      return runFitOneBatch(tf, p.spec, p.task, sliceData(p.train, 0, RECIPE.fitOneBatch.batch), seed, opts.deadline);
+      return runFitOneBatch(tf, p.spec, p.task, p.train, seed, opts.deadline);
     case 'baseline':
       // Synthetic data answers only what does not depend on the data (dead units, divergence): a short fixed run.
       if (!p.data) return trainRun(tf, p.spec, p.task, split.train, split.val, { ...fixed, optimizer: judged.optimizer, epochs: RECIPE.epochs, deadRelu: true });

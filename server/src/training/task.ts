@@ -52,8 +52,11 @@ export function inferTask(spec: ModelSpec, units: number, output = 0): Task | { 
   const activation = outputActivation(spec, output);
   const loss = spec.compile?.loss ?? defaultLoss(activation);
   if (!SUPPORTED_LOSSES.includes(loss)) return { error: `loss ${loss} is not supported by the sanity-train yet` };
+  // A softmax over several units is a distribution over classes whatever the loss: with
+  // meanSquaredError it is still a classifier (one-hot targets), trained with the wrong loss.
   const kind: TaskKind = loss === 'categoricalCrossentropy' || loss === 'sparseCategoricalCrossentropy' ? 'multiclass'
-    : loss === 'binaryCrossentropy' ? 'binary' : 'regression';
+    : loss === 'binaryCrossentropy' ? 'binary'
+    : activation === 'softmax' && units > 1 ? 'multiclass' : 'regression';
   return { kind, units, loss, activation, sparse: loss === 'sparseCategoricalCrossentropy' };
 }
 
@@ -66,4 +69,21 @@ function defaultLoss(activation: string): string {
 /** Number of classes the targets use: for multiclass with one unit, treat as 2. */
 export function classCount(task: Task): number {
   return task.kind === 'multiclass' ? Math.max(task.units, 2) : 2;
+}
+
+/** Values an output activation can produce, when bounded ([lo, hi], inclusive enough for labels). */
+export function outputRange(activation: string): [number, number] | undefined {
+  switch (activation) {
+    case 'sigmoid': case 'hardSigmoid': case 'softmax': return [0, 1];
+    case 'tanh': case 'softsign': return [-1, 1];
+    case 'relu': case 'softplus': return [0, Infinity];
+    case 'relu6': return [0, 6];
+    case 'elu': return [-1, Infinity];
+    case 'selu': return [-1.7581, Infinity];
+    // Minima of x * sigmoid(x), x * tanh(softplus(x)) and x * Phi(x).
+    case 'swish': return [-0.2785, Infinity];
+    case 'mish': return [-0.3089, Infinity];
+    case 'gelu': return [-0.17, Infinity];
+    default: return undefined;
+  }
 }

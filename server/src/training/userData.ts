@@ -49,6 +49,14 @@ export const MAX_ROWS = 20_000;
 export const VAL_SHARE = 0.25;
 const MIN_ROWS = 8;
 
+/**
+ * The labels are not something this model's output can produce (more classes than units,
+ * text labels for a regression, one label column for several outputs): the model, or the
+ * label column, is wrong. fit-one-batch reports it as a failure; other data problems
+ * (columns, widths, file format) only stop the run.
+ */
+export class LabelMismatch extends Error {}
+
 export function readUserTable(src: UserDataSource): UserTable {
   const name = path.basename(src.file);
   let size: number;
@@ -220,9 +228,9 @@ function encodeTargets(table: UserTable, task: Task, name: string): { y: Float32
   const labels = table.labels;
   const n = labels.length;
   if (task.kind === 'regression') {
-    if (task.units !== 1) throw new Error(`${name}: the model has ${task.units} outputs; one label column (${table.label}) fits a model with 1`);
+    if (task.units !== 1) throw new LabelMismatch(`${name}: the model has ${task.units} outputs; one label column (${table.label}) fits a model with 1`);
     const bad = labels.findIndex((v) => typeof v !== 'number');
-    if (bad >= 0) throw new Error(`${name} row ${bad + 1}: the label ${table.label} = ${JSON.stringify(labels[bad])} is not a number (the model is a regression: ${task.loss})`);
+    if (bad >= 0) throw new LabelMismatch(`${name} row ${bad + 1}: the label ${table.label} = ${JSON.stringify(labels[bad])} is not a number (the model is a regression: ${task.loss})`);
     return { y: Float32Array.from(labels as number[]), yShape: [1] };
   }
   // Classification: integer labels in range are class ids; anything else is named classes.
@@ -234,14 +242,14 @@ function encodeTargets(table: UserTable, task: Task, name: string): { y: Float32
   else {
     classes = [...new Set(labels.map(String))].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
     if (classes.length > k) {
-      throw new Error(`${name}: the label ${table.label} has ${classes.length} distinct values (${classes.slice(0, 5).join(', ')}${classes.length > 5 ? ', …' : ''}) ` +
+      throw new LabelMismatch(`${name}: the label ${table.label} has ${classes.length} distinct values (${classes.slice(0, 5).join(', ')}${classes.length > 5 ? ', …' : ''}) ` +
         `but the model predicts ${k} classes (${task.loss}, ${task.units} output unit${task.units === 1 ? '' : 's'})`);
     }
     const map = new Map(classes.map((c, i) => [c, i]));
     id = labels.map((v) => map.get(String(v))!);
   }
   if (task.kind === 'binary' || task.units === 1) {
-    if (task.units !== 1) throw new Error(`${name}: binary labels fit a model with 1 output unit, this one has ${task.units}`);
+    if (task.units !== 1) throw new LabelMismatch(`${name}: binary labels fit a model with 1 output unit, this one has ${task.units}`);
     return { y: Float32Array.from(id), yShape: [1], classes };
   }
   if (task.sparse) return { y: Float32Array.from(id), yShape: [1], classes };

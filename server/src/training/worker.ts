@@ -43,13 +43,18 @@ export async function workerMain(input: WorkerInput): Promise<void> {
     const prepared = prepare(tf, spec, input.seed, { table, samples: input.samples });
     post({
       type: 'ready', backend: backend.name, fallbackReason: backend.fallbackReason, spec, task: prepared.task,
-      chanceLoss: prepared.chanceLoss, data: prepared.data, trainRows: prepared.train.n,
+      chanceLoss: prepared.chanceLoss, data: prepared.data, trainRows: prepared.train.n, labelProblem: prepared.labelProblem,
       yardsticks: prepared.splits.map((s) => ({ chance: s.chance, linear: s.linear })), linearNote: prepared.linearNote,
       startupCpuMs: threadCpuMs(),
     });
     parentPort!.on('message', (m: RunnerMessage) => {
       if (m.type === 'stop') {
         parentPort!.close();
+        return;
+      }
+      if (prepared.labelProblem) {
+        post({ type: 'job-error', key: jobKey(m.job), error: `the labels do not fit the model's output (see fit-one-batch)` });
+        post({ type: 'idle' });
         return;
       }
       const { job, deadline } = m;

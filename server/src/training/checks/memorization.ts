@@ -16,17 +16,20 @@ export function evaluateMemorization(runs: Runs): CheckResult {
   }
   const random = r.curves.train.at(-1)! / runs.chanceLoss;
   const real = runs.baseline?.curves.train.length ? runs.baseline.curves.train.at(-1)! / runs.chanceLoss : undefined;
+  // As many rows as the model trains on: the training split of the user's data, or reglint.train.samples.
+  const n = runs.memorizationSamples ?? RECIPE.nTrain;
   const metrics = {
     randomLabelTrainLoss: r.curves.train.at(-1)!, chanceLoss: runs.chanceLoss, randomFit: random, realFit: real ?? null,
-    threshold: RECIPE.memorizationThreshold,
+    threshold: RECIPE.memorizationThreshold, samples: n,
   };
   const realText = real !== undefined ? ` (real labels: ${pct(real)})` : '';
   const memorizes = random < RECIPE.memorizationThreshold;
   return {
     id, verdict: memorizes ? 'warn' : 'pass', metrics, curves,
     message: memorizes
-      ? `memorizes: on shuffled labels train loss fell to ${pct(random)} of chance level${realText} in ${r.epochsRun} epochs`
-      : `does not memorize ${RECIPE.nTrain} shuffled labels in ${r.epochsRun} epochs: train loss ${fmt(r.curves.train.at(-1)!)} ` +
+      ? `memorizes ${n} shuffled labels: train loss fell to ${pct(random)} of chance level${realText} in ${r.epochsRun} epochs, ` +
+        `so it can learn ${n} examples by heart and overfit data of this size unless regularized`
+      : `does not memorize ${n} shuffled labels in ${r.epochsRun} epoch${r.epochsRun === 1 ? '' : 's'}: train loss ${fmt(r.curves.train.at(-1)!)} ` +
         `is ${pct(random)} of chance level${realText}`,
   };
 }

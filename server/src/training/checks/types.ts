@@ -99,6 +99,10 @@ export interface Runs {
   errors: Partial<Record<JobName, string>>;
   /** Chance-level train loss (best constant prediction), for memorization. */
   chanceLoss: number;
+  /** The user's labels cannot be this model's targets (fit-one-batch fails, nothing ran). */
+  labelProblem?: string;
+  /** Rows of shuffled labels the memorization probe trained on. */
+  memorizationSamples?: number;
 }
 
 export type JobName = 'fit-one-batch' | 'baseline' | 'what-if' | 'random-labels' | 'user-optimizer';
