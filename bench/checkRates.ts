@@ -22,8 +22,8 @@ import type { TaskKind } from '../server/src/training/task';
 import { toCsv, type Table } from './calibration/datasets';
 import { PAIRS, pairData, pairSpec, type Pair } from './calibration/pairs';
 
-export const CHECK_IDS: CheckId[] = ['fit-one-batch', 'generalization-gap', 'memorization', 'what-if', 'divergence', 'dead-relu'];
-const VERDICTS: Verdict[] = ['pass', 'warn', 'fail', 'skipped'];
+export const CHECK_IDS: CheckId[] = ['fit-one-batch', 'generalization-gap', 'underfitting', 'memorization', 'what-if', 'divergence', 'dead-relu'];
+const VERDICTS: Verdict[] = ['pass', 'warn', 'fail', 'inconclusive', 'skipped'];
 
 /** One sanity-train of one model: what the tallies read. */
 export interface CaseResult {

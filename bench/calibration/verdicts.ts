@@ -180,6 +180,7 @@ export function verdictSection(results: PairVerdict[], s: Scores, loadStart: num
     '',
     '† the ground truth\'s runs stopped at their step cap with the minimum in the last fifth (2 of 3 seeds): not converged, the truth describes training that long.',
     '',
+    ...checkRatesTable(results),
     '| pair | remedy | measured change (final val loss) | claim | real change at convergence | sign |',
     '|---|---|---:|---|---:|---|',
     ...results.flatMap((r) => (r.report.checks.find((c) => c.id === 'what-if')?.remedies ?? []).map((e) => {
@@ -190,6 +191,30 @@ export function verdictSection(results: PairVerdict[], s: Scores, loadStart: num
     })),
   ];
   return lines.join('\n') + '\n';
+}
+
+/**
+ * Issue 14's false alarms: every check's verdicts on these pairs. None of the models is
+ * broken (each trains to the ground truth's outcome), so a `fail` here is a false failure.
+ */
+function checkRatesTable(results: PairVerdict[]): string[] {
+  const verdicts = ['pass', 'warn', 'fail', 'inconclusive', 'skipped'] as const;
+  const ids = [...new Set(results.flatMap((r) => r.report.checks.map((c) => c.id)))];
+  const rows = ids.map((id) => {
+    const count = (v: string) => results.filter((r) => r.report.checks.find((c) => c.id === id)?.verdict === v).length;
+    return `| ${id} | ${verdicts.map((v) => (v === 'fail' && count(v) > 0 ? `**${count(v)}**` : String(count(v)))).join(' | ')} |`;
+  });
+  const fails = results.filter((r) => r.report.checks.some((c) => c.verdict === 'fail')).length;
+  return [
+    '',
+    `**Every check on these ${results.length} healthy models** (issue 14: none of them is broken; a \`fail\` is a false failure, a \`warn\` a claim to read): ` +
+      `${fails} of ${results.length} pairs got a \`fail\` from some check (target 0: ${fails === 0 ? 'met' : '**missed**'}).`,
+    '',
+    `| check | ${verdicts.join(' | ')} |`,
+    `|---|${verdicts.map(() => '---:').join('|')}|`,
+    ...rows,
+    '',
+  ];
 }
 
 /** Other checks' verdicts on the same pairs (issue 14 adds its false-alarm rates from these). */
