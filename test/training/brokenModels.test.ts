@@ -36,7 +36,7 @@ describe('sanity-train checks on healthy and broken models (seeded)', function (
     return files.get(t)!;
   };
   const train = async (spec: ModelSpec, table: Table | undefined, seed: number, jobs?: JobName[]) => {
-    const r = await runSanityTrain({ spec, seed, budgetSeconds: 60, jobs, ...(table ? { data: { file: fileOf(table) } } : {}) });
+    const r = await runSanityTrain({ spec, seed, budgetSeconds: 20, jobs, ...(table ? { data: { file: fileOf(table) } } : {}) });
     assert.notEqual(r.built, 'failed', r.reason);
     return r.checks;
   };

@@ -157,6 +157,23 @@ export function sliceData(d: Dataset, from: number, to: number): Dataset {
   return out;
 }
 
+/** The rows `rows` of `d` (every input and head), in that order. */
+export function selectRows(d: Dataset, rows: readonly number[]): Dataset {
+  const pick = <T extends Float32Array | Int32Array>(a: T): T => {
+    const per = d.n ? a.length / d.n : 0;
+    const out = new (a.constructor as { new (n: number): T })(rows.length * per);
+    rows.forEach((src, i) => out.set(a.subarray(src * per, (src + 1) * per), i * per));
+    return out;
+  };
+  const out: Dataset = {
+    x: pick(d.x), y: pick(d.y),
+    xShape: [rows.length, ...d.xShape.slice(1)], yShape: [rows.length, ...d.yShape.slice(1)], n: rows.length,
+  };
+  if (d.moreX) out.moreX = d.moreX.map((m) => ({ ...m, x: pick(m.x), shape: [rows.length, ...m.shape.slice(1)] }));
+  if (d.moreY) out.moreY = d.moreY.map((m) => ({ ...m, y: pick(m.y), shape: [rows.length, ...m.shape.slice(1)] }));
+  return out;
+}
+
 /** The same inputs with the targets (every head's) randomly permuted across samples (Zhang et al. 2017). */
 export function shuffleTargets(d: Dataset, seed: number): Dataset {
   const perm = new Rng(seed).permutation(d.n);

@@ -77,7 +77,7 @@ describe('overfitting verdicts on data with a known answer', function () {
   });
 
   it('inconclusive: a budget too small to see the curve turn says so, with the budget it needs', async () => {
-    const r = await runSanityTrain({ spec: mlp('wide', 8, [128, 128], 'linear'), data: { file: file(noisy()) }, budgetSeconds: 1.5, jobs: ['baseline'] });
+    const r = await runSanityTrain({ spec: mlp('wide', 8, [128, 128], 'linear'), data: { file: file(noisy()) }, budgetSeconds: 0.6, jobs: ['baseline'] });
     const gap = check(r, 'generalization-gap');
     assert.ok(gap.verdict === 'inconclusive' || gap.verdict === 'skipped', gap.message);
     assert.notStrictEqual(gap.outcome, 'fits');

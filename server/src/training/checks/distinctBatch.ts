@@ -3,7 +3,7 @@
 // it when it can be. Two equal inputs with different labels cannot both be fitted by any
 // model, and a batch of one class can be "fitted" by a constant: either would blame the
 // model for the data.
-import type { Dataset } from '../data';
+import { selectRows, type Dataset } from '../data';
 
 export interface PickedBatch {
   batch: Dataset;
@@ -16,7 +16,7 @@ export interface PickedBatch {
 /** `classes`: the targets are class labels (take the classes in turn); otherwise rows in order. */
 export function pickBatch(train: Dataset, size: number, classes: boolean): PickedBatch {
   const n = train.n;
-  const xs = n ? train.x.length / n : 0, ys = n ? train.y.length / n : 0;
+  const ys = n ? train.y.length / n : 0;
   const labelOf = (i: number) => train.y.subarray(i * ys, (i + 1) * ys).join(',');
   const order = classes ? classesInTurn(n, labelOf) : Array.from({ length: n }, (_, i) => i);
   const seen = new Map<string, string>();
@@ -24,7 +24,8 @@ export function pickBatch(train: Dataset, size: number, classes: boolean): Picke
   let conflicts = 0;
   for (const i of order) {
     if (rows.length >= size) break;
-    const input = train.x.subarray(i * xs, (i + 1) * xs).join(',');
+    // Every input of the row (a model may have several), so two rows differ if any input does.
+    const input = [train.x, ...(train.moreX ?? []).map((m) => m.x)].map((x) => x.subarray(i * (x.length / n), (i + 1) * (x.length / n)).join(',')).join('|');
     const before = seen.get(input);
     if (before !== undefined) {
       if (before !== labelOf(i)) conflicts++;
@@ -33,17 +34,7 @@ export function pickBatch(train: Dataset, size: number, classes: boolean): Picke
     seen.set(input, labelOf(i));
     rows.push(i);
   }
-  const batch: Dataset = {
-    x: train.x instanceof Int32Array ? new Int32Array(rows.length * xs) : new Float32Array(rows.length * xs),
-    y: new Float32Array(rows.length * ys),
-    xShape: [rows.length, ...train.xShape.slice(1)],
-    yShape: [rows.length, ...train.yShape.slice(1)],
-    n: rows.length,
-  };
-  rows.forEach((src, i) => {
-    batch.x.set(train.x.subarray(src * xs, (src + 1) * xs), i * xs);
-    batch.y.set(train.y.subarray(src * ys, (src + 1) * ys), i * ys);
-  });
+  const batch = selectRows(train, rows);
   return { batch, conflicts, labels: new Set(rows.map(labelOf)).size };
 }
 
