@@ -20,7 +20,8 @@ import { CrashRestartHandler, LeveledOutputChannel, parseLogLevel } from './serv
 import { bundledDocs, OPEN_DOC_COMMAND, registerRuleDocs } from './ruleDocs';
 import { ReglintStatusBar, SHOW_OUTPUT_COMMAND } from './statusBar';
 
-const LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
+// html: the inline <script> blocks of a page (the server lints only those, at their place in the page).
+const LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'html'];
 const SCHEMES = ['file', 'untitled'];
 
 let client: LanguageClient | undefined;

@@ -20,7 +20,7 @@ export function buildModel() {
 }
 `;
 
-interface JsonFile { messages: { ruleId: string; line: number }[] }
+interface JsonFile { messages: { ruleId: string; line: number; column: number }[] }
 
 describe('reglint --cross-file (binary)', function () {
   this.timeout(60_000);

@@ -35,7 +35,8 @@ export const USAGE = `Usage:
   reglint train <file> [options]        (see reglint train --help)
 
 Lints TensorFlow.js model code for missing or misconfigured regularization.
-Directories are searched for *.{ts,tsx,js,jsx,mjs,cjs,mts,cts}; node_modules is skipped.
+Directories are searched for *.{ts,tsx,js,jsx,mjs,cjs,mts,cts} and HTML pages
+(*.html, *.htm: their inline scripts); node_modules is skipped.
 
 Options:
   -f, --format <text|json|sarif>  output format (default: text; graph: json);

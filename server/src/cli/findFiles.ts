@@ -5,7 +5,9 @@ import { glob } from 'tinyglobby';
 import { UsageError } from './io';
 
 export const SOURCE_EXTENSIONS = ['ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'mts', 'cts'];
-const SOURCE_GLOB = `**/*.{${SOURCE_EXTENSIONS.join(',')}}`;
+/** What a directory is searched for: sources, and HTML pages (their inline scripts are linted). */
+export const LINTED_EXTENSIONS = [...SOURCE_EXTENSIONS, 'html', 'htm'];
+const SOURCE_GLOB = `**/*.{${LINTED_EXTENSIONS.join(',')}}`;
 const IGNORED = ['**/node_modules/**'];
 
 /**
