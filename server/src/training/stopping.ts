@@ -9,8 +9,11 @@
 //   alike) and for at least 50 epochs (the ground truth's own minimum: big models reach a
 //   first plateau within a few epochs and overfit later), with no material rise, and the
 //   training loss has stopped falling (under 1% over the second half of the run).
-// A rise counts only while the training loss keeps falling: both curves bumping up together
-// is the optimizer, not memorization.
+// A rise counts only while the training loss keeps falling (both curves bumping up together
+// is the optimizer, not memorization) and once it has lasted as long again as the minimum
+// took (the same wait as "converged"): overfitting keeps drifting up, while a bump some
+// epochs past an early minimum can be a transient that a longer run descends past. At the
+// step cap (the ground truth's own length) a rise counts as it stands.
 // Otherwise it trains on, until the step cap or the time budget.
 import { summarizeCurve, type CurveSummary } from './checks/curveStats';
 import type { RunHistory, StopReason } from './trainRun';
@@ -35,6 +38,8 @@ export const STOPPING = {
   trainFallSinceBest: 0.01,
   /** Never call a curve converged before this many epochs (the ground truth's own minimum length). */
   minEpochsToSettle: 50,
+  /** A rise counts once the run has gone this multiple of the minimum's own step count past it. */
+  sustainFactor: 1,
 };
 
 /** Whether the curve has waited long enough past the point where it reached its best level. */
@@ -45,11 +50,13 @@ export function patient(s: CurveSummary, evalEvery: number): boolean {
 
 /**
  * A material rise, larger than 3 noise sd beyond what the minimum's own luck explains,
- * while the training loss kept falling: validation up and training down, the gap widening.
+ * while the training loss kept falling: validation up and training down, the gap widening;
+ * and sustained (sustainFactor) unless the run is at its step cap: not a bump past the minimum.
  */
-export function clearlyRose(s: CurveSummary): boolean {
+export function clearlyRose(s: CurveSummary, atCap = false): boolean {
   return s.relRise >= STOPPING.materialRise && s.riseZ >= STOPPING.riseZ + s.minBiasZ &&
-    s.trainEnd <= s.trainAtBest * (1 - STOPPING.trainFallSinceBest);
+    s.trainEnd <= s.trainAtBest * (1 - STOPPING.trainFallSinceBest) &&
+    (atCap || s.steps - s.bestStep >= STOPPING.sustainFactor * s.bestStep);
 }
 
 /** Long enough to call converged: past the patience, at least minEpochsToSettle epochs. */

@@ -32,7 +32,7 @@ export function readSeed(s: SeedRun): SeedReading | undefined {
   // a user who trains that long sees no overfitting, even if the curve still creeps down.
   const atCap = !run.stopped && run.stepsRun >= run.stepsPlanned;
   let state: SeedState;
-  if (clearlyRose(summary)) state = 'rose';
+  if (clearlyRose(summary, atCap)) state = 'rose';
   else if (atCap || (waited && (run.stopped === 'converged' || summary.trainFall < STOPPING.plateau))) state = 'settled';
   else state = 'open';
   const reading: SeedReading = { seedIndex: s.seedIndex, run, summary, state };
