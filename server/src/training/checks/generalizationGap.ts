@@ -7,7 +7,7 @@
 import { RECIPE } from '../recipe';
 import { STOPPING } from '../stopping';
 import { mean, numSpread, pctSpread, sd, seedsText } from '../spread';
-import { fmt, type CheckResult, type Runs } from './types';
+import { fmt, pct, type CheckResult, type Runs } from './types';
 import { budgetAdvice, budgetFor, niceBudget, readSeeds, type SeedReading } from './seedJudgement';
 import { learnsSomething } from './underfitting';
 
@@ -49,10 +49,16 @@ export function evaluateGeneralizationGap(runs: Runs): CheckResult {
   const rose = readings.filter((r) => r.state === 'rose');
   const settled = readings.filter((r) => r.state === 'settled');
   const learns = learnsSomething(runs, readings);
+  const open = readings.filter((r) => r.state === 'open');
   const n = readings.length;
   const majority = Math.floor(n / 2) + 1;
-  // The claim "rose X% ± Y%" must itself be material (10%, as each seed's) and exceed the seeds' spread.
-  const overfits = rose.length >= majority && mean(rises) >= STOPPING.materialRise && mean(rises) > sd(rises);
+  // A settled seed (trained on past its minimum without a material rise) is evidence against
+  // overfitting; an open one (cut short by the budget) is missing evidence, not evidence
+  // against: its rise so far is a lower bound. So the claim rests on the seeds that rose, and
+  // "rose X% ± Y%" must itself be material (10%, as each seed's) and exceed their spread.
+  const roseRises = rose.map((r) => r.summary.relRise);
+  const overfits = rose.length >= majority && settled.length === 0 &&
+    mean(roseRises) >= STOPPING.materialRise && mean(roseRises) > sd(roseRises);
   const fits = !overfits && settled.length >= majority && rose.length === 0;
   const outcome: GapOutcome = overfits ? 'overfits' : learns.answer === 'no' ? 'underfits' : fits && learns.answer === 'yes' ? 'fits' : 'inconclusive';
   const best = readings.map((r) => r.summary.best), end = readings.map((r) => r.summary.end);
@@ -75,8 +81,9 @@ export function evaluateGeneralizationGap(runs: Runs): CheckResult {
     case 'overfits':
       return {
         ...base, verdict: 'warn',
-        message: `overfits: validation loss rose ${pctSpread(rises)} over ${seedsText(n)} from its ${where}, ` +
+        message: `overfits: validation loss rose ${pctSpread(roseRises)} over ${rose.length < n ? `${rose.length} of ${n} seeds` : seedsText(n)} from its ${where}, ` +
           `${numSpread(best)} → ${numSpread(end)}, while training loss fell to ${fmt(mean(readings.map((r) => r.summary.trainEnd)))} (${gaps})` +
+          (open.length ? `; ${open.length === 1 ? 'the other seed was' : `${open.length} seeds were`} still training when the budget ended (its rise so far: ${open.map((r) => pct(r.summary.relRise)).join(', ')})` : '') +
           (learns.answer === 'no' ? `; and it ${learns.text}` : ''),
       };
     case 'fits':
@@ -92,7 +99,6 @@ export function evaluateGeneralizationGap(runs: Runs): CheckResult {
           (rose.length ? ` (validation loss also rose ${pctSpread(rises)} from its minimum)` : ''),
       };
     default: {
-      const open = readings.filter((r) => r.state === 'open');
       const needed = open.length ? budgetFor(runs, RECIPE.seeds.map((_, k) => open.find((r) => r.seedIndex === k)?.neededSteps ?? readings.find((r) => r.seedIndex === k)?.summary.steps ?? 0), msPerStep) : undefined;
       if (needed) metrics.neededBudgetSeconds = needed;
       const why = rose.length && settled.length ? `the seeds disagree (${rose.length} rose, ${settled.length} settled)`
