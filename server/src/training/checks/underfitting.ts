@@ -37,6 +37,36 @@ function versus(diff: number[], margin: number): 'better' | 'not' | 'unsure' {
 }
 
 export function learnsSomething(runs: Runs, readings: SeedReading[]): Learning {
+  const all = compare(runs, readings);
+  if (all.vsChance === 'better' && all.vsLinear === 'better') return { ...all.base, answer: 'yes', text: `${all.bestText} vs ${all.yard}` };
+  // "Learns nothing" is a verdict on training that ran its course. A run the budget cut short
+  // (open) may yet learn: its best so far only bounds its best from above, so it is left out
+  // of a "no", which then rests on the seeds that finished, when they are a majority.
+  const finished = readings.filter((r) => r.state !== 'open');
+  const stillFalling = finished.length < readings.length;
+  const judged = stillFalling && finished.length > readings.length / 2 ? compare(runs, finished) : all;
+  const { base, bestText, yard: _, chance, linear } = judged;
+  const against = judged.vsChance !== 'better' ? 'chance' : 'linear';
+  const onFinished = judged !== all ? ` (the ${seedsText(finished.length)} that ran their course; ${stillTraining(readings.length - finished.length)})` : '';
+  const text = against === 'chance'
+    ? `learns nothing: its ${bestText} is not clearly below chance (the best constant prediction, ${fmt(chance)})${onFinished}`
+    : `learns nothing a linear model does not: its ${bestText} is not clearly below a linear model's ${fmt(linear!)} on the same splits${onFinished}`;
+  const verdict = against === 'chance' ? judged.vsChance : judged.vsLinear;
+  if (against === 'linear') base.perSeed = judged.relLinear!;
+  if (verdict === 'not' && (judged !== all || !stillFalling)) return { ...base, answer: 'no', text };
+  const a = all.vsChance !== 'better' ? 'chance' : 'linear';
+  const unsure = a === 'chance'
+    ? `unsure whether it learns anything: its ${all.bestText} is ${pctSpread(all.base.perSeed)} from chance (${fmt(all.chance)})`
+    : `unsure whether it learns more than a linear model: its ${all.bestText} differs from a linear model's ${fmt(all.linear!)} by ${pctSpread(all.relLinear!)} of chance loss`;
+  return { ...all.base, ...(a === 'linear' ? { perSeed: all.relLinear! } : {}), answer: 'unsure', text: unsure + (stillFalling ? ', and the budget ended before its training ran its course' : '') };
+}
+
+function stillTraining(k: number): string {
+  return `${k} more ${k === 1 ? 'was' : 'were'} still training`;
+}
+
+/** The seeds' best validation losses against chance and the linear model (versus() each). */
+function compare(runs: Runs, readings: SeedReading[]) {
   const best = readings.map((r) => r.summary.best);
   const chance = readings.map((r) => runs.yardsticks[r.seedIndex]?.chance ?? NaN);
   const linear = readings.map((r) => runs.yardsticks[r.seedIndex]?.linear);
@@ -47,24 +77,12 @@ export function learnsSomething(runs: Runs, readings: SeedReading[]): Learning {
   const nearPerfect = mean(best) <= NEAR_PERFECT * mean(chance);
   const linearMargin = hasLinear ? LEARNS_MARGIN * mean(readings.map((_, i) => linear[i]! / chance[i])) : 0;
   const vsLinear = relLinear && !nearPerfect ? versus(relLinear, linearMargin) : 'better';
-  const yard = `chance ${fmt(mean(chance))}${hasLinear ? `, linear model ${fmt(mean(linear as number[]))}` : ''}`;
-  const bestText = `best validation loss ${numSpread(best)} over ${seedsText(readings.length)}`;
-  const base = { vsChance: mean(relChance), vsLinear: relLinear ? mean(relLinear) : undefined, perSeed: relChance };
-  if (vsChance === 'better' && vsLinear === 'better') return { ...base, answer: 'yes', text: `${bestText} vs ${yard}` };
-  // "Learns nothing" is a verdict on training that ran its course: a run the budget cut short
-  // (open) may yet learn, or overfit (under load, a model still at chance is not yet judged).
-  const stillFalling = readings.some((r) => r.state === 'open');
-  const against = vsChance !== 'better' ? 'chance' : 'linear';
-  const text = against === 'chance'
-    ? `learns nothing: its ${bestText} is not clearly below chance (the best constant prediction, ${fmt(mean(chance))})`
-    : `learns nothing a linear model does not: its ${bestText} is not clearly below a linear model's ${fmt(mean(linear as number[]))} on the same splits`;
-  const verdict = against === 'chance' ? vsChance : vsLinear;
-  if (against === 'linear') base.perSeed = relLinear!;
-  if (verdict === 'not' && !stillFalling) return { ...base, answer: 'no', text };
-  const unsure = against === 'chance'
-    ? `unsure whether it learns anything: its ${bestText} is ${pctSpread(base.perSeed)} from chance (${fmt(mean(chance))})`
-    : `unsure whether it learns more than a linear model: its ${bestText} differs from a linear model's ${fmt(mean(linear as number[]))} by ${pctSpread(base.perSeed)} of chance loss`;
-  return { ...base, answer: 'unsure', text: unsure + (stillFalling ? ', and the budget ended before its training ran its course' : '') };
+  return {
+    vsChance, vsLinear, relLinear, chance: mean(chance), linear: hasLinear ? mean(linear as number[]) : undefined,
+    yard: `chance ${fmt(mean(chance))}${hasLinear ? `, linear model ${fmt(mean(linear as number[]))}` : ''}`,
+    bestText: `best validation loss ${numSpread(best)} over ${seedsText(readings.length)}`,
+    base: { vsChance: mean(relChance), vsLinear: relLinear ? mean(relLinear) : undefined, perSeed: relChance } as Pick<Learning, 'vsChance' | 'vsLinear' | 'perSeed'>,
+  };
 }
 
 export function evaluateUnderfitting(runs: Runs): CheckResult {
