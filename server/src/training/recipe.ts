@@ -17,9 +17,10 @@ export const RECIPE = {
   batchSize: 32,
   optimizer: { name: 'adam', learningRate: 1e-3 },
   /**
-   * Step cap of a judged run: min(maxSteps, max(maxEpochs epochs, minStepCap)), the ground
-   * truth's own training length (bench/calibration/groundTruth.ts); the stopping rule or the
-   * budget usually ends a run first. A run that reaches it without a material rise fits.
+   * Step cap of a judged run: min(maxSteps, max(maxEpochs epochs, minStepCap)) over all the
+   * data's rows, the ground truth's own training length (bench/calibration/groundTruth.ts),
+   * run as as many epochs over the seed's training rows (suite.ts stepCap); the stopping rule
+   * or the budget usually ends a run first. A run that reaches it without a material rise fits.
    */
   maxSteps: 15000,
   maxEpochs: 300,

@@ -172,10 +172,16 @@ export function evalCadence(trainRows: number): number {
   return Math.max(4, Math.ceil(Math.ceil(trainRows / RECIPE.batchSize) / 2));
 }
 
-/** The step cap of a baseline or remedy run (the stopping rule or the budget usually ends it first). */
-export function stepCap(trainRows: number): number {
-  const perEpoch = Math.ceil(trainRows / RECIPE.batchSize);
-  return Math.min(RECIPE.maxSteps, Math.max(RECIPE.maxEpochs * perEpoch, RECIPE.minStepCap));
+/**
+ * The step cap of a baseline or remedy run (the stopping rule or the budget usually ends it
+ * first): the ground truth's training length, max(300 epochs, 6,000 steps) of batch 32 over
+ * all `dataRows` of the user's data (what a user who trains on does), as the same number of
+ * epochs over the `trainRows` this run trains on: each row is seen as often.
+ */
+export function stepCap(trainRows: number, dataRows = trainRows): number {
+  const perEpochAll = Math.ceil(dataRows / RECIPE.batchSize);
+  const epochs = Math.min(RECIPE.maxSteps, Math.max(RECIPE.maxEpochs * perEpochAll, RECIPE.minStepCap)) / perEpochAll;
+  return Math.ceil(epochs * Math.ceil(trainRows / RECIPE.batchSize));
 }
 
 export async function runJob(tf: Tf, p: Prepared, job: JobSpec, opts: JobOptions): Promise<JobResult> {
@@ -185,7 +191,7 @@ export async function runJob(tf: Tf, p: Prepared, job: JobSpec, opts: JobOptions
   const every = evalCadence(split.train.n);
   const judged = {
     batchSize: RECIPE.batchSize, optimizer: trainingOptimizer(p.spec), seed, deadline: opts.deadline, onEval: opts.onEval,
-    maxSteps: stepCap(split.train.n), evalEvery: every, stopRule: stopRule(every),
+    maxSteps: stepCap(split.train.n, split.train.n + split.val.n), evalEvery: every, stopRule: stopRule(every),
   };
   const fixed = { batchSize: RECIPE.batchSize, optimizer: RECIPE.optimizer, seed, deadline: opts.deadline, onEval: opts.onEval };
   switch (job.name) {
