@@ -12,7 +12,7 @@ import { evaluateWhatIf } from './checks/whatIf';
 import type { Remedy } from './remedies';
 import { Rng } from './rng';
 import { clearSign, pctSpread } from './spread';
-import { stopRule } from './stopping';
+import { clearlyRose, stopRule } from './stopping';
 import type { Dataset } from './data';
 import type { Task } from './task';
 import type { TrainRun } from './trainRun';
@@ -77,13 +77,25 @@ describe('curve statistics', () => {
     const h = (r: TrainRun, n: number) => ({ steps: r.steps.slice(0, n), train: r.curves.train.slice(0, n), val: r.curves.val.slice(0, n), stepsPerEpoch: 2 });
     const o = overfitting(1);
     assert.strictEqual(stopRule(2)(h(o, 22)), undefined, 'minimum at eval ~20: no material rise yet');
-    assert.strictEqual(stopRule(2)(h(o, 30)), 'turned');
+    assert.strictEqual(stopRule(2)(h(o, 45)), 'turned');
     const slow = settling(4, 100);
     assert.strictEqual(stopRule(2)(h(slow, 50)), undefined, 'reached its floor near eval 40: not patient at 50');
     assert.strictEqual(stopRule(2)(h(slow, 100)), 'converged');
     const rule = stopRule(2);
     const flat = run(Array(60).fill(0.3).map((v, i) => v + wiggle(i, 2, 0.0001)), Array(60).fill(0.5).map((v, i) => v + wiggle(i, 3, 0.002)));
     assert.strictEqual(rule(h(flat, 60)), 'converged');
+  });
+
+  it('a rise is a turn once it has lasted as long again as the minimum took, or at the step cap', () => {
+    const h = (r: TrainRun, n: number) => ({ steps: r.steps.slice(0, n), train: r.curves.train.slice(0, n), val: r.curves.val.slice(0, n), stepsPerEpoch: 2 });
+    // Minimum at eval 40, then +0.02 per eval: twenty evaluations on, the rise is material and far beyond the noise.
+    const o = overfitting(1, 100, 40, 0.02);
+    const early = summarizeCurve(o.steps.slice(0, 60), o.curves.train.slice(0, 60), o.curves.val.slice(0, 60));
+    assert.ok(early.relRise >= 0.1 && early.riseZ > 10, JSON.stringify(early));
+    assert.strictEqual(clearlyRose(early), false, 'half as long past the minimum as it took to get there: not yet a trend');
+    assert.strictEqual(clearlyRose(early, true), true, 'at the step cap the rise counts as it stands');
+    assert.strictEqual(stopRule(2)(h(o, 60)), undefined);
+    assert.strictEqual(stopRule(2)(h(o, 84)), 'turned', 'still up as long again past the minimum: a turn');
   });
 
   it('a change is claimed only when every seed agrees and it exceeds the spread', () => {
@@ -101,6 +113,16 @@ describe('generalization-gap and underfitting', () => {
     assert.strictEqual(r.verdict, 'warn');
     assert.strictEqual(r.outcome, 'overfits');
     assert.match(r.message, /^overfits: validation loss rose \+\d+% ± \d+% over 3 seeds from its minimum near epoch \d+/);
+  });
+
+  it('a seed the budget cut short is missing evidence, not evidence against; a settled one is', () => {
+    const short = (k: number) => run(Array.from({ length: 30 }, (_, i) => 1 - i / 40), Array.from({ length: 30 }, (_, i) => 1 - i / 50 + wiggle(i, k, 0.001)), { stopped: 'budget' });
+    const twoRoseOneOpen = evaluateGeneralizationGap(runs({ baselines: seeds((k) => (k === 2 ? short(k) : overfitting(k, 80, 20, 0.01))) }));
+    assert.strictEqual(twoRoseOneOpen.outcome, 'overfits', twoRoseOneOpen.message);
+    assert.match(twoRoseOneOpen.message, /rose \+\d+% ± \d+% over 2 of 3 seeds .*the other seed was still training when the budget ended/);
+    const twoRoseOneSettled = evaluateGeneralizationGap(runs({ baselines: seeds((k) => (k === 2 ? settling(k) : overfitting(k, 80, 20, 0.01))) }));
+    assert.strictEqual(twoRoseOneSettled.outcome, 'inconclusive');
+    assert.match(twoRoseOneSettled.message, /the seeds disagree \(2 rose, 1 settled\)/);
   });
 
   it('fits when every seed settles below the yardsticks, and says how it compares with them', () => {
@@ -122,6 +144,17 @@ describe('generalization-gap and underfitting', () => {
     const above = evaluateUnderfitting(runs({ baselines: seeds((k) => settling(k, 100, 1.1)) }));
     assert.match(above.message, /^learns nothing: .* not clearly below chance/);
     for (const c of [gap, u, above]) assert.doesNotMatch(c.message, /no overfitting/);
+  });
+
+  it('"learns nothing" rests on the seeds that ran their course when a seed was cut short', () => {
+    const short = (k: number) => run(Array.from({ length: 30 }, (_, i) => 1 - i / 40), Array.from({ length: 30 }, (_, i) => 1 - i / 50 + wiggle(i, k, 0.001)), { stopped: 'budget' });
+    const r = runs({ baselines: seeds((k) => (k === 2 ? short(k) : settling(k, 100, 0.79))) });
+    const u = evaluateUnderfitting(r);
+    assert.strictEqual(u.verdict, 'warn', u.message);
+    assert.match(u.message, /^learns nothing a linear model does not: .*over 2 seeds .*\(the 2 seeds that ran their course; 1 more was still training\)/);
+    const slowShort = (k: number) => run(Array.from({ length: 30 }, (_, i) => 1 - i / 40), Array.from({ length: 30 }, (_, i) => 1 - i / 200 + wiggle(i, k, 0.001)), { stopped: 'budget' });
+    const fewFinished = evaluateUnderfitting(runs({ baselines: seeds((k) => (k === 0 ? settling(k, 100, 0.79) : slowShort(k))) }));
+    assert.strictEqual(fewFinished.verdict, 'inconclusive', 'one finished seed of three is not a majority');
   });
 
   it('is inconclusive, with the budget that would settle it, when the runs were still improving', () => {
