@@ -245,7 +245,7 @@ async function main(): Promise<void> {
   const section = verdictSection(results, s, load);
   process.stdout.write(section);
   const json = arg('--json');
-  if (json) fs.writeFileSync(json, JSON.stringify({ scores: s, pairs: results.map((r) => ({ id: r.pair.id, truth: r.truthOutcome, truthRise: r.truthRise, outcome: r.outcome, wallSeconds: r.wallSeconds, load: r.load, checks: r.report.checks })) }, null, 1));
+  if (json) fs.writeFileSync(json, JSON.stringify({ scores: s, pairs: results.map((r) => ({ id: r.pair.id, truth: r.truthOutcome, truthRise: r.truthRise, outcome: r.outcome, wallSeconds: r.wallSeconds, load: r.load, checks: r.report.checks, curves: r.report.curves, seeds: r.report.seeds, budgetSeconds: r.budgetSeconds })) }, null, 1));
   if (!args.includes('--no-write') && !arg('--only')) replaceSection(section);
 }
 
