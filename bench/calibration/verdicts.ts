@@ -157,7 +157,7 @@ export function verdictSection(results: PairVerdict[], s: Scores, loadStart: num
       '(bench/calibration/pairs.ts). Ground truth: the same model trained to convergence on the whole file the product sees, ' +
       '3 seeds, judged on a held-out test split the product never sees (bench/calibration/groundTruth.json; the criterion is in ' +
       `docs/training.md). Product: \`runSanityTrain\` on the file, ${scaled ? `the ${budget} s budget scaled by the measured slowdown of this machine (--quiet-equivalent: a probe's ms/step vs a quiet machine's)` : `${budget} s budget`}, two workers. Load average ${loadStart.toFixed(2)} at the start, ` +
-      `${os.loadavg()[0].toFixed(2)} at the end (other work on this shared 2-core machine slows every run and pushes verdicts to inconclusive).`,
+      `${os.loadavg()[0].toFixed(2)} at the end (the bench's own two workers and main thread make 2–3; more is other work, which slows every run and pushes verdicts to inconclusive).`,
     '',
     '| truth \\ product | overfits | fits | underfits | inconclusive |',
     '|---|---:|---:|---:|---:|',
