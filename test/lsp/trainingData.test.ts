@@ -41,7 +41,7 @@ interface Candidates {
   inputWidth?: number;
 }
 interface SetResult { model: string; data: Candidates['current']; choices: { uri: string; model: string; file: string; label?: string }[]; savedTo?: string }
-interface TrainResult { built: string; reason?: string; report: { data?: { file: string; label: string; features: string[]; rows: number } } }
+interface TrainResult { built: string; reason?: string; report: { data?: { file: string; label: string; features: string[]; rows: number }; budgetSeconds?: number; seed?: number } }
 
 describe('training data in the language server', function () {
   this.timeout(120_000);
@@ -126,6 +126,22 @@ describe('training data in the language server', function () {
     const forgotten = await setData({ model: 'mlp', file: null });
     assert.deepEqual(forgotten.choices, []);
     assert.deepEqual((await lenses())[1], ['Choose data…', 'reglint.chooseTrainingData']);
+  });
+
+  it(".reglintrc.json's train.budgetSeconds and train.seed reach the editor's sanity-train; the user's own settings win", async () => {
+    fs.writeFileSync(path.join(ws, '.reglintrc.json'), '{"train": {"budgetSeconds": 3, "seed": 7}}');
+    const trainAsConfigured = () => session.connection.sendRequest('reglint/sanityTrain', { uri, modelIndex: 0 }) as Promise<TrainResult>;
+    session = await start();
+    await session.open(uri, MODEL);
+    const fromConfig = await trainAsConfigured();
+    assert.equal(fromConfig.report.budgetSeconds, 3);
+    assert.equal(fromConfig.report.seed, 7);
+    await session.dispose();
+    session = await start({ settings: { train: { seed: 9 } } });
+    await session.open(uri, MODEL);
+    const userWins = await trainAsConfigured();
+    assert.equal(userWins.report.seed, 9, 'the editor setting the user set wins');
+    assert.equal(userWins.report.budgetSeconds, 3, 'and the config file still sets what the user did not');
   });
 
   it('saves a choice to .reglintrc.json, which then applies (and to the next session too)', async () => {

@@ -24,6 +24,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { usesTfjs, type ModelGraph, type ModelNode } from '../analysis/modelGraph';
+import type { ReglintConfig } from '../config/reglintrc';
 import { assumedByExpression, parseValue, type UserValues } from '../training/assumptions';
 import { specFromGraph, type SpecResult } from '../training/modelSpec';
 import { runSanityTrain, type TrainProgress, type TrainReport, type TrainRequest } from '../training/runner';
@@ -116,6 +117,8 @@ export interface SanityTrainDeps {
   trainingData: Pick<TrainingDataService, 'dataFor' | 'lens'>;
   /** Whether the client answers workspace/configuration (else the train settings are the defaults). */
   pullsConfiguration(): boolean;
+  /** The document's `.reglintrc.json` (./projectConfig.ts): its `train.*` under the editor's settings. */
+  configFor?(uri: string): ReglintConfig;
   /** Re-lint and publish `uri` now (lint + `diagnosticsFor`), resolved once sent. */
   republish(uri: string): Promise<void>;
 }
@@ -240,7 +243,7 @@ export class SanityTrainService {
   }
 
   private settingsFor(uri: string): Promise<TrainSettings> {
-    return fetchTrainSettings(this.deps.connection, uri, this.deps.pullsConfiguration(), this.deps.logger);
+    return fetchTrainSettings(this.deps.connection, uri, this.deps.pullsConfiguration(), this.deps.logger, this.deps.configFor?.(uri).train);
   }
 
   async run(rawParams: unknown, token: CancellationToken): Promise<SanityTrainResult> {

@@ -1,8 +1,11 @@
 // `reglint.train.*` as the sanity-train command reads them (nested `{train: {data}}` as VS
 // Code sends them, or flat `{"train.data": ...}`), validated; anything unusable keeps its
-// default and is logged, like the other settings (settings.ts).
+// default and is logged, like the other settings (settings.ts). budgetSeconds, seed and
+// inputShape merge as defaults < `.reglintrc.json` `train.*` < editor settings, as rules do
+// (the VS Code client sends only the values the user set: client/src/explicitSettings.ts).
 import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
+import type { TrainConfig } from '../config/reglintrc';
 import { resolveFixSettings, type FixSettings } from '../fixes/types';
 import { MAX_SAMPLES, MIN_SAMPLES, RECIPE } from '../training/recipe';
 import type { WhatIfSettings } from '../training/whatIf';
@@ -26,8 +29,12 @@ export interface TrainSettings {
 
 const MAX_BUDGET_SECONDS = 600;
 
-export function normalizeTrainSettings(raw: unknown, logger?: Logger): TrainSettings {
-  const settings: TrainSettings = { budgetSeconds: RECIPE.defaultBudgetSeconds, seed: 1, fix: resolveFixSettings() };
+export function normalizeTrainSettings(raw: unknown, logger?: Logger, project: TrainConfig = {}): TrainSettings {
+  const settings: TrainSettings = {
+    budgetSeconds: project.budgetSeconds !== undefined ? Math.min(project.budgetSeconds, MAX_BUDGET_SECONDS) : RECIPE.defaultBudgetSeconds,
+    seed: project.seed ?? 1, fix: resolveFixSettings(),
+  };
+  if (project.inputShape) settings.inputShape = [...project.inputShape];
   if (!isRecord(raw)) return settings;
   const t = settingsSection(raw, 'train');
   const warn = (key: string, value: unknown, why: string) =>
@@ -64,14 +71,16 @@ export function normalizeTrainSettings(raw: unknown, logger?: Logger): TrainSett
 }
 
 /** A document's `reglint.train.*` (the defaults when the client does not answer workspace/configuration, or fails to). */
-export async function fetchTrainSettings(connection: Connection, uri: string, pullsConfiguration: boolean, logger: Logger): Promise<TrainSettings> {
-  if (!pullsConfiguration) return normalizeTrainSettings(undefined);
+export async function fetchTrainSettings(
+  connection: Connection, uri: string, pullsConfiguration: boolean, logger: Logger, project?: TrainConfig,
+): Promise<TrainSettings> {
+  if (!pullsConfiguration) return normalizeTrainSettings(undefined, logger, project);
   try {
     const [raw] = await connection.workspace.getConfiguration([{ scopeUri: uri, section: 'reglint' }]);
-    return normalizeTrainSettings(raw, logger);
+    return normalizeTrainSettings(raw, logger, project);
   } catch (error) {
     logger.warn(`Could not read reglint.train settings for ${uri} (${String(error)}); using defaults.`);
-    return normalizeTrainSettings(undefined);
+    return normalizeTrainSettings(undefined, logger, project);
   }
 }
 

@@ -150,6 +150,7 @@ export function startServer(connection: Connection): void {
   const sanityTrain = new SanityTrainService({
     connection, documents, commands, logger, graphs, trainingData,
     pullsConfiguration: () => clientAnswersConfiguration,
+    configFor: uri => projectConfigs.forDocument(uri),
     republish: uri => validate(uri, () => true),
   });
 
