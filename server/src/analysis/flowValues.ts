@@ -101,11 +101,10 @@ export class FlowState {
     const result = live[0].clone();
     for (const other of live.slice(1)) {
       if (other.varMap !== result.varMap) {
-        for (const key of new Set([...result.varMap.keys(), ...other.varMap.keys()])) {
+        // Keys absent on their side join to ours (nothing to write): only theirs need a look.
+        for (const [key, theirs] of other.varMap) {
           const mine = result.varMap.get(key);
-          const theirs = other.varMap.get(key);
-          // (Absent on their side joins to ours: nothing to write.)
-          if (mine !== theirs && theirs !== undefined) result.setVar(key, joinValues(mine, theirs));
+          if (mine !== theirs) result.setVar(key, joinValues(mine, theirs));
         }
       }
       if (other.tailMap !== result.tailMap) {

@@ -7,15 +7,21 @@ import type { LayerNode, ModelGraph } from '../analysis/modelGraph';
 import type { Finding } from '../rules/rule';
 
 export function mergeLayerInstances(graph: ModelGraph, findings: Finding[]): Finding[] {
-  const callOf = (layer: LayerNode) => `${layer.span.start}:${layer.span.end}:${layer.factory}`;
-  const instances = new Map<string, number[]>();
+  // Nodes of one call share its span and factory; group by span start, then match the rest.
+  const byStart = new Map<number, LayerNode[]>();
+  let calls = 0;
   for (const layer of graph.layers) {
-    const key = callOf(layer);
-    const list = instances.get(key);
-    if (list) list.push(layer.index);
-    else instances.set(key, [layer.index]);
+    const list = byStart.get(layer.span.start);
+    if (!list) {
+      byStart.set(layer.span.start, [layer]);
+      calls++;
+    } else {
+      if (!list.some((other) => sameCall(other, layer))) calls++;
+      list.push(layer);
+    }
   }
-  if (instances.size === graph.layers.length) return findings; // one node per call: nothing to merge
+  if (calls === graph.layers.length) return findings; // one node per call: nothing to merge
+  const instancesOf = (layer: LayerNode) => byStart.get(layer.span.start)!.filter((other) => sameCall(other, layer));
 
   const layersWith = new Map<string, Set<number>>();
   for (const f of findings) {
@@ -29,13 +35,17 @@ export function mergeLayerInstances(graph: ModelGraph, findings: Finding[]): Fin
     const layer = f.layer === undefined ? undefined : graph.layers[f.layer];
     if (layer) {
       const found = layersWith.get(f.ruleId)!;
-      if (!instances.get(callOf(layer))!.every((i) => found.has(i))) continue;
+      if (!instancesOf(layer).every((other) => found.has(other.index))) continue;
     }
-    const key = `${f.ruleId}|${f.span.start}|${f.span.end}|${layer ? callOf(layer) : f.message}`;
+    const key = `${f.ruleId}|${f.span.start}|${f.span.end}|${layer ? `${layer.span.start}:${layer.span.end}:${layer.factory}` : f.message}`;
     const entry = kept.get(key);
     if (entry) entry.count++;
     else kept.set(key, { finding: f, count: 1 });
   }
   return [...kept.values()].map(({ finding, count }) =>
     (count === 1 ? finding : { ...finding, message: `${finding.message} (The same holds for all ${count} layers this call builds.)` }));
+}
+
+function sameCall(a: LayerNode, b: LayerNode): boolean {
+  return a.span.start === b.span.start && a.span.end === b.span.end && a.factory === b.factory;
 }

@@ -18,9 +18,14 @@ export function describeLayer(graph: ModelGraph, layer: LayerNode, options: { om
 }
 
 function sizeVariesAcrossCall(graph: ModelGraph, layer: LayerNode): boolean {
-  const size = sizeOf(layer);
-  return graph.layers.some((other) => other !== layer && other.span.start === layer.span.start &&
-    other.span.end === layer.span.end && sizeOf(other) !== size);
+  // Every finding names a layer: compare spans first, build size strings only for the call's other nodes.
+  let size: string | undefined | null = null;
+  for (const other of graph.layers) {
+    if (other === layer || other.span.start !== layer.span.start || other.span.end !== layer.span.end) continue;
+    if (size === null) size = sizeOf(layer);
+    if (sizeOf(other) !== size) return true;
+  }
+  return false;
 }
 
 /** The one config number that tells layers of a kind apart in a message. */
