@@ -44,24 +44,42 @@ export const UNKNOWN_VALUE: FlowValue = { t: 'unknown' };
 /** Variables are keyed by their declaration node; `this.x` by a per-class string key. */
 export type VarKey = ts.Node | string;
 
+/** Variable bindings frozen when a state was copied: its own entries over its parent's. */
+interface VarLayer {
+  readonly map: ReadonlyMap<VarKey, FlowValue>;
+  readonly parent: VarLayer | undefined;
+  readonly depth: number;
+}
+
+/** Layers read through before a copy flattens them into one (reads walk the chain). */
+const MAX_LAYER_DEPTH = 8;
+
 /**
- * What may hold at a point in the code: variables' values and models' tails. Copies share
- * their maps until one of them writes (copy-on-write): the interpreter copies the state at
- * every branch, loop and `return`, and most copies are only read. Tail sets are never
- * changed once stored, so maps may share them.
+ * What may hold at a point in the code: variables' values and models' tails. The interpreter
+ * copies the state at every branch, loop, call and `return`, and most copies change a few
+ * variables of many: so a copy freezes what the state wrote so far as a shared layer, and
+ * each side writes into its own small map over it (a join then looks only at what either
+ * side wrote since they parted). Tails are copied on write; their sets are never changed
+ * once stored, so maps may share them.
  */
 export class FlowState {
-  private varsShared = false;
+  private layer: VarLayer | undefined;
+  private own = new Map<VarKey, FlowValue>();
   private tailsShared = false;
 
   constructor(
-    private varMap = new Map<VarKey, FlowValue>(),
     private tailMap = new Map<number, ReadonlySet<Tail>>(),
     public terminated = false,
   ) {}
 
-  get vars(): ReadonlyMap<VarKey, FlowValue> {
-    return this.varMap;
+  getVar(key: VarKey): FlowValue | undefined {
+    const mine = this.own.get(key);
+    if (mine !== undefined) return mine;
+    for (let l = this.layer; l; l = l.parent) {
+      const value = l.map.get(key);
+      if (value !== undefined) return value;
+    }
+    return undefined;
   }
 
   get tails(): ReadonlyMap<number, ReadonlySet<Tail>> {
@@ -69,11 +87,7 @@ export class FlowState {
   }
 
   setVar(key: VarKey, value: FlowValue): void {
-    if (this.varsShared) {
-      this.varMap = new Map(this.varMap);
-      this.varsShared = false;
-    }
-    this.varMap.set(key, value);
+    this.own.set(key, value);
   }
 
   setTails(model: number, tails: ReadonlySet<Tail>): void {
@@ -85,9 +99,41 @@ export class FlowState {
   }
 
   clone(): FlowState {
-    const copy = new FlowState(this.varMap, this.tailMap, this.terminated);
-    this.varsShared = this.tailsShared = copy.varsShared = copy.tailsShared = true;
+    this.freeze();
+    const copy = new FlowState(this.tailMap, this.terminated);
+    copy.layer = this.layer;
+    this.tailsShared = copy.tailsShared = true;
     return copy;
+  }
+
+  /** This state's writes become a shared layer (flattened when the chain grows long). */
+  private freeze(): void {
+    if (this.own.size === 0) return;
+    const depth = (this.layer?.depth ?? 0) + 1;
+    this.layer = depth > MAX_LAYER_DEPTH
+      ? { map: this.flattened(), parent: undefined, depth: 1 }
+      : { map: this.own, parent: this.layer, depth };
+    this.own = new Map();
+  }
+
+  private flattened(): Map<VarKey, FlowValue> {
+    const chain: ReadonlyMap<VarKey, FlowValue>[] = [this.own];
+    for (let l = this.layer; l; l = l.parent) chain.push(l.map);
+    const map = new Map<VarKey, FlowValue>();
+    for (let k = chain.length - 1; k >= 0; k--) for (const [key, value] of chain[k]) map.set(key, value);
+    return map;
+  }
+
+  /** Keys this state bound above `shared` (layers it has in common with another state). */
+  private keysAbove(shared: ReadonlySet<VarLayer>, into: Set<VarKey>): void {
+    for (const key of this.own.keys()) into.add(key);
+    for (let l = this.layer; l && !shared.has(l); l = l.parent) for (const key of l.map.keys()) into.add(key);
+  }
+
+  private layers(): Set<VarLayer> {
+    const set = new Set<VarLayer>();
+    for (let l = this.layer; l; l = l.parent) set.add(l);
+    return set;
   }
 
   /** Control-flow join: what may hold after either path. Terminated paths drop out. */
@@ -100,17 +146,21 @@ export class FlowState {
     }
     const result = live[0].clone();
     for (const other of live.slice(1)) {
-      if (other.varMap !== result.varMap) {
-        // Keys absent on their side join to ours (nothing to write): only theirs need a look.
-        for (const [key, theirs] of other.varMap) {
-          const mine = result.varMap.get(key);
-          if (mine !== theirs) result.setVar(key, joinValues(mine, theirs));
-        }
+      // Only variables either side bound since they parted can differ.
+      const mine = result.layers(), theirs = other.layers();
+      const changed = new Set<VarKey>();
+      result.keysAbove(theirs, changed);
+      other.keysAbove(mine, changed);
+      for (const key of changed) {
+        const a = result.getVar(key);
+        const b = other.getVar(key);
+        // (Absent on their side joins to ours: nothing to write.)
+        if (a !== b && b !== undefined) result.setVar(key, joinValues(a, b));
       }
       if (other.tailMap !== result.tailMap) {
         for (const [model, set] of other.tailMap) {
-          const mine = result.tailMap.get(model);
-          if (mine !== set) result.setTails(model, mine ? new Set([...mine, ...set]) : set);
+          const mineTails = result.tailMap.get(model);
+          if (mineTails !== set) result.setTails(model, mineTails ? new Set([...mineTails, ...set]) : set);
         }
       }
     }
@@ -119,9 +169,11 @@ export class FlowState {
 
   /** Adopt another state's contents (after a merge computed elsewhere). */
   assign(other: FlowState): void {
-    this.varMap = other.varMap;
+    other.freeze();
+    this.layer = other.layer;
+    this.own = new Map();
     this.tailMap = other.tailMap;
-    this.varsShared = this.tailsShared = other.varsShared = other.tailsShared = true;
+    this.tailsShared = other.tailsShared = true;
     this.terminated = other.terminated;
   }
 }

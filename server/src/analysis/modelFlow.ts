@@ -394,7 +394,7 @@ export class ModelFlow {
   private forgetLiteralsAssignedIn(loop: ts.IterationStatement): void {
     for (const target of this.loops.assignedIn(loop)) {
       const key = ts.isIdentifier(target) ? this.g.scopes.resolve(target) : this.thisPropertyKey(target);
-      const value = key && this.state.vars.get(key);
+      const value = key && this.state.getVar(key);
       if (key && value && isLiteralValue(value)) this.state.setVar(key, UNKNOWN_VALUE);
     }
   }
@@ -404,7 +404,7 @@ export class ModelFlow {
    * overwrite something or stop a const's lazy evaluation: small maps keep branching cheap.
    */
   private storeVar(decl: ts.Node, value: FlowValue): void {
-    if (value.t !== 'unknown' || this.state.vars.has(decl) || isConstDeclaration(decl)) this.state.setVar(decl, value);
+    if (value.t !== 'unknown' || this.state.getVar(decl) !== undefined || isConstDeclaration(decl)) this.state.setVar(decl, value);
   }
 
   /**
@@ -624,7 +624,7 @@ export class ModelFlow {
   private readIdentifier(id: ts.Identifier): FlowValue {
     const decl = this.g.scopes.resolve(id);
     if (!decl) return id.text === 'undefined' ? literal(undefined) : UNKNOWN_VALUE;
-    const known = this.state.vars.get(decl);
+    const known = this.state.getVar(decl);
     if (known) return this.isMutatedElsewhere(decl) ? forgetLiterals(known) : known;
     if (this.imports && (ts.isImportSpecifier(decl) || ts.isImportClause(decl) || ts.isNamespaceImport(decl))) {
       const target = this.imports.targetOfBinding(decl);
@@ -647,7 +647,7 @@ export class ModelFlow {
   private readProperty(expr: ts.PropertyAccessExpression): FlowValue {
     const key = this.thisPropertyKey(expr);
     if (key) {
-      const known = this.state.vars.get(key);
+      const known = this.state.getVar(key);
       if (known) return known;
       const method = this.thisMethod(expr);
       if (method) return { t: 'func', decl: method };
@@ -680,7 +680,7 @@ export class ModelFlow {
 
   /** A module-level `const` read from anywhere: its initializer, evaluated once per root. */
   private readConstDeclaration(decl: ts.VariableDeclaration): FlowValue {
-    const known = this.state.vars.get(decl);
+    const known = this.state.getVar(decl);
     if (known) return known;
     if (!decl.initializer || !isConst(decl)) return UNKNOWN_VALUE;
     const init = skipOuterExpressions(decl.initializer);
@@ -1038,7 +1038,7 @@ export class ModelFlow {
     const values = call.arguments.map((a) => this.evaluate(a));
     const target = skipOuterExpressions(callee.expression);
     const decl = ts.isIdentifier(target) ? this.g.scopes.resolve(target) : undefined;
-    const list = decl ? this.state.vars.get(decl) : undefined;
+    const list = decl ? this.state.getVar(decl) : undefined;
     if (decl && list?.t === 'array') {
       this.state.setVar(decl, { t: 'array', items: [...list.items, ...values], repeated: list.repeated || this.insideLoop(call) });
     } else {
