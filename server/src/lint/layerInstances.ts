@@ -37,13 +37,18 @@ export function mergeLayerInstances(graph: ModelGraph, findings: Finding[]): Fin
       const found = layersWith.get(f.ruleId)!;
       if (!instancesOf(layer).every((other) => found.has(other.index))) continue;
     }
-    const key = `${f.ruleId}|${f.span.start}|${f.span.end}|${layer ? `${layer.span.start}:${layer.span.end}:${layer.factory}` : f.message}`;
+    const key = `${f.ruleId}|${f.span.start}|${f.span.end}|${layer ? callKey(layer) : f.message}`;
     const entry = kept.get(key);
     if (entry) entry.count++;
     else kept.set(key, { finding: f, count: 1 });
   }
   return [...kept.values()].map(({ finding, count }) =>
     (count === 1 ? finding : { ...finding, message: `${finding.message} (The same holds for all ${count} layers this call builds.)` }));
+}
+
+/** What a call's nodes share (sameCall): its span and factory. */
+function callKey(layer: LayerNode): string {
+  return `${layer.span.start}:${layer.span.end}:${layer.factory}`;
 }
 
 function sameCall(a: LayerNode, b: LayerNode): boolean {

@@ -38,27 +38,24 @@ function versus(diff: number[], margin: number): 'better' | 'not' | 'unsure' {
 
 export function learnsSomething(runs: Runs, readings: SeedReading[]): Learning {
   const all = compare(runs, readings);
-  if (all.vsChance === 'better' && all.vsLinear === 'better') return { ...all.base, answer: 'yes', text: `${all.bestText} vs ${all.yard}` };
+  if (all.vsChance === 'better' && all.vsLinear === 'better') return { ...all.summary, answer: 'yes', text: `${all.bestText} vs ${all.yard}` };
   // "Learns nothing" is a verdict on training that ran its course. A run the budget cut short
   // (open) may yet learn: its best so far only bounds its best from above, so it is left out
   // of a "no", which then rests on the seeds that finished, when they are a majority.
   const finished = readings.filter((r) => r.state !== 'open');
   const stillFalling = finished.length < readings.length;
   const judged = stillFalling && finished.length > readings.length / 2 ? compare(runs, finished) : all;
-  const { base, bestText, yard: _, chance, linear } = judged;
-  const against = judged.vsChance !== 'better' ? 'chance' : 'linear';
-  const onFinished = judged !== all ? ` (the ${seedsText(finished.length)} that ran their course; ${stillTraining(readings.length - finished.length)})` : '';
-  const text = against === 'chance'
-    ? `learns nothing: its ${bestText} is not clearly below chance (the best constant prediction, ${fmt(chance)})${onFinished}`
-    : `learns nothing a linear model does not: its ${bestText} is not clearly below a linear model's ${fmt(linear!)} on the same splits${onFinished}`;
-  const verdict = against === 'chance' ? judged.vsChance : judged.vsLinear;
-  if (against === 'linear') base.perSeed = judged.relLinear!;
-  if (verdict === 'not' && (judged !== all || !stillFalling)) return { ...base, answer: 'no', text };
-  const a = all.vsChance !== 'better' ? 'chance' : 'linear';
-  const unsure = a === 'chance'
-    ? `unsure whether it learns anything: its ${all.bestText} is ${pctSpread(all.base.perSeed)} from chance (${fmt(all.chance)})`
-    : `unsure whether it learns more than a linear model: its ${all.bestText} differs from a linear model's ${fmt(all.linear!)} by ${pctSpread(all.relLinear!)} of chance loss`;
-  return { ...all.base, ...(a === 'linear' ? { perSeed: all.relLinear! } : {}), answer: 'unsure', text: unsure + (stillFalling ? ', and the budget ended before its training ran its course' : '') };
+  if (judged.verdict === 'not' && (judged !== all || !stillFalling)) {
+    const onFinished = judged !== all ? ` (the ${seedsText(finished.length)} that ran their course; ${stillTraining(readings.length - finished.length)})` : '';
+    const text = judged.against === 'chance'
+      ? `learns nothing: its ${judged.bestText} is not clearly below chance (the best constant prediction, ${fmt(judged.chance)})${onFinished}`
+      : `learns nothing a linear model does not: its ${judged.bestText} is not clearly below a linear model's ${fmt(judged.linear!)} on the same splits${onFinished}`;
+    return { ...judged.summary, perSeed: judged.perSeedAgainst, answer: 'no', text };
+  }
+  const unsure = all.against === 'chance'
+    ? `unsure whether it learns anything: its ${all.bestText} is ${pctSpread(all.perSeedAgainst)} from chance (${fmt(all.chance)})`
+    : `unsure whether it learns more than a linear model: its ${all.bestText} differs from a linear model's ${fmt(all.linear!)} by ${pctSpread(all.perSeedAgainst)} of chance loss`;
+  return { ...all.summary, perSeed: all.perSeedAgainst, answer: 'unsure', text: unsure + (stillFalling ? ', and the budget ended before its training ran its course' : '') };
 }
 
 function stillTraining(k: number): string {
@@ -77,11 +74,16 @@ function compare(runs: Runs, readings: SeedReading[]) {
   const nearPerfect = mean(best) <= NEAR_PERFECT * mean(chance);
   const linearMargin = hasLinear ? LEARNS_MARGIN * mean(readings.map((_, i) => linear[i]! / chance[i])) : 0;
   const vsLinear = relLinear && !nearPerfect ? versus(relLinear, linearMargin) : 'better';
+  // The yardstick a "no" or "unsure" is about: chance when the model does not clearly beat it, else the linear model.
+  const against = vsChance !== 'better' ? 'chance' : 'linear';
+  const summary = { vsChance: mean(relChance), vsLinear: relLinear ? mean(relLinear) : undefined, perSeed: relChance };
   return {
-    vsChance, vsLinear, relLinear, chance: mean(chance), linear: hasLinear ? mean(linear as number[]) : undefined,
+    vsChance, vsLinear, against, verdict: against === 'chance' ? vsChance : vsLinear, summary,
+    /** Per seed, the difference from the yardstick a "no" or "unsure" is about. */
+    perSeedAgainst: against === 'linear' && relLinear ? relLinear : relChance,
+    chance: mean(chance), linear: hasLinear ? mean(linear as number[]) : undefined,
     yard: `chance ${fmt(mean(chance))}${hasLinear ? `, linear model ${fmt(mean(linear as number[]))}` : ''}`,
     bestText: `best validation loss ${numSpread(best)} over ${seedsText(readings.length)}`,
-    base: { vsChance: mean(relChance), vsLinear: relLinear ? mean(relLinear) : undefined, perSeed: relChance } as Pick<Learning, 'vsChance' | 'vsLinear' | 'perSeed'>,
   };
 }
 
